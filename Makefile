@@ -1,0 +1,31 @@
+# The commands people type. `make run` and `make test` need nothing but Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test unit bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## run: start the whole system in one process (embedded default) on 127.0.0.1:$$DAILYCAST_PORT
+run: $(STAMP)
+	exec $(BIN)/dailycast run
+
+## test: every test (unit, integration, end to end)
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+unit: $(STAMP)
+	$(BIN)/pytest -q tests/unit
+
+## bench: the pipeline and API benchmarks (prints tables)
+bench: $(STAMP)
+	$(BIN)/python -m bench.pipeline
+
+clean:
+	rm -rf $(VENV) .dailycast

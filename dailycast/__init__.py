@@ -1,0 +1,1 @@
+"""Dailycast: personalized daily learning podcasts."""

@@ -1,0 +1,213 @@
+"""The events that flow between services. Their wire form is the Avro schema in schemas/."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from dailycast.learner import LearnerContext
+from dailycast.scripts import Question
+
+# Output events get ids derived from the event that caused them, so a redelivered input
+# yields the very same output events and every consumer can drop the repeats by id.
+_EVENT_NAMESPACE = uuid.UUID("6f1c1d9e-5a4e-4c57-9a53-3d7f0c0b2d11")
+
+
+def derived_event_id(cause_event_id: str, event_type: str, part: str = "") -> str:
+    return str(uuid.uuid5(_EVENT_NAMESPACE, f"{cause_event_id}:{event_type}:{part}"))
+
+
+def new_event_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who hears about the podcast, carried along so the notifier needs no lookups."""
+
+    user_id: int
+    name: str
+    email: str
+    locale: str
+
+
+@dataclass(frozen=True)
+class ScriptText:
+    language: str
+    text: str
+
+
+@dataclass(frozen=True)
+class QuestionTime:
+    """Where a question sits in one language's audio."""
+
+    question_id: str
+    starts_at: float  # seconds: the question begins
+    pause_at: float  # seconds: the question has been asked; the student's pause begins
+
+
+@dataclass(frozen=True)
+class AudioTrack:
+    language: str
+    audio_key: str  # key in the audio store
+    duration_seconds: float
+    voice: str
+    synthesizer: str
+    question_times: list[QuestionTime] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PodcastRequested:
+    event_id: str
+    occurred_at: datetime
+    podcast_id: int
+    attempt: int
+    for_date: date
+    languages: list[str]
+    output_format: str  # text | audio | both
+    learner: LearnerContext
+    requested_by: int
+
+    @property
+    def recipient(self) -> Recipient:
+        l = self.learner
+        return Recipient(user_id=l.user_id, name=l.name, email=l.email, locale=l.locale)
+
+
+@dataclass(frozen=True)
+class ScriptReady:
+    event_id: str
+    occurred_at: datetime
+    podcast_id: int
+    attempt: int
+    languages: list[str]
+    output_format: str
+    scripts: list[ScriptText]
+    questions: list[Question]
+    courses: list[str]
+    writer: str
+    recipient: Recipient
+    model: str | None = None
+    tokens_used: int | None = None
+
+    def script(self, language: str) -> str:
+        return next(s.text for s in self.scripts if s.language == language)
+
+
+@dataclass(frozen=True)
+class AudioReady:
+    event_id: str
+    occurred_at: datetime
+    podcast_id: int
+    attempt: int
+    tracks: list[AudioTrack]
+
+
+@dataclass(frozen=True)
+class PodcastCompleted:
+    event_id: str
+    occurred_at: datetime
+    podcast_id: int
+    attempt: int
+    languages: list[str]
+    output_format: str
+    recipient: Recipient
+
+
+@dataclass(frozen=True)
+class PodcastFailed:
+    event_id: str
+    occurred_at: datetime
+    podcast_id: int
+    attempt: int
+    step: str  # scriptgen | tts
+    reason: str  # for the student to read
+    detail: str  # for operators
+    recipient: Recipient
+
+
+@dataclass(frozen=True)
+class PodcastDeleted:
+    event_id: str
+    occurred_at: datetime
+    podcast_id: int
+
+
+# Platform events: published by the learning platform, keyed by user id.
+@dataclass(frozen=True)
+class UserUpserted:
+    event_id: str
+    occurred_at: datetime
+    user_id: int
+    email: str
+    name: str
+    locale: str
+    active: bool = True
+    is_staff: bool = False
+
+
+@dataclass(frozen=True)
+class EnrollmentChanged:
+    event_id: str
+    occurred_at: datetime
+    user_id: int
+    course_id: int
+    course_title: str
+    enrolled: bool
+
+
+@dataclass(frozen=True)
+class QuizScored:
+    event_id: str
+    occurred_at: datetime
+    user_id: int
+    quiz_id: int
+    subject: str
+    score: float  # 0..1
+    scored_at: datetime
+
+
+Event = (
+    PodcastRequested
+    | ScriptReady
+    | AudioReady
+    | PodcastCompleted
+    | PodcastFailed
+    | PodcastDeleted
+    | UserUpserted
+    | EnrollmentChanged
+    | QuizScored
+)
+
+
+def completed_after(cause: PodcastRequested | ScriptReady) -> PodcastCompleted:
+    """The completion decided by the service that finishes last, derived from its input."""
+    return PodcastCompleted(
+        event_id=derived_event_id(cause.event_id, "PodcastCompleted"),
+        occurred_at=utcnow(),
+        podcast_id=cause.podcast_id,
+        attempt=cause.attempt,
+        languages=cause.languages,
+        output_format=cause.output_format,
+        recipient=cause.recipient,
+    )
+
+
+def failed_after(
+    cause: PodcastRequested | ScriptReady, step: str, reason: str, detail: str
+) -> PodcastFailed:
+    return PodcastFailed(
+        event_id=derived_event_id(cause.event_id, "PodcastFailed"),
+        occurred_at=utcnow(),
+        podcast_id=cause.podcast_id,
+        attempt=cause.attempt,
+        step=step,
+        reason=reason,
+        detail=detail,
+        recipient=cause.recipient,
+    )

@@ -1,0 +1,61 @@
+"""What we know about a learner when their podcast is requested, and how it is derived."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+ABILITY_LEVELS = ("beginner", "intermediate", "advanced")
+# A subject whose average score is below this is a weak subject.
+WEAK_SUBJECT_THRESHOLD = 0.6
+RECENT_SCORES = 5
+
+
+@dataclass(frozen=True)
+class QuizScore:
+    subject: str
+    score: float  # 0..1
+    scored_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class LearnerContext:
+    """A snapshot of the learner, taken when the podcast is requested."""
+
+    user_id: int
+    name: str
+    email: str
+    locale: str
+    courses: list[str] = field(default_factory=list)
+    ability_level: str = "beginner"
+    weak_subjects: list[str] = field(default_factory=list)
+    recent_scores: list[QuizScore] = field(default_factory=list)
+
+
+def ability_level(scores: list[QuizScore]) -> str:
+    """Beginner below 60 % average, advanced from 85 %, intermediate between."""
+    if not scores:
+        return "beginner"
+    average = sum(s.score for s in scores) / len(scores)
+    if average >= 0.85:
+        return "advanced"
+    if average >= 0.6:
+        return "intermediate"
+    return "beginner"
+
+
+def weak_subjects(scores: list[QuizScore]) -> list[str]:
+    """Subjects whose average score is under the threshold, weakest first."""
+    by_subject: dict[str, list[float]] = defaultdict(list)
+    for s in scores:
+        by_subject[s.subject].append(s.score)
+    averages = {subject: sum(v) / len(v) for subject, v in by_subject.items()}
+    weak = [s for s, avg in averages.items() if avg < WEAK_SUBJECT_THRESHOLD]
+    return sorted(weak, key=lambda s: (averages[s], s))
+
+
+def recent_scores(scores: list[QuizScore], limit: int = RECENT_SCORES) -> list[QuizScore]:
+    """The latest scores, newest first."""
+    dated = sorted(scores, key=lambda s: s.scored_at or datetime.min, reverse=True)
+    return dated[:limit]

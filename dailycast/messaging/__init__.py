@@ -1,0 +1,1 @@
+"""Moving events between services: Avro encoding, the log ports, delivery with retries."""

@@ -1,0 +1,108 @@
+"""Avro single-object encoding of events, with every schema version in schemas/.
+
+A message is the marker C3 01, the 8-byte CRC-64-AVRO fingerprint of the writer's schema
+(little-endian), then the Avro binary body. Readers find the writer's schema by fingerprint among
+the versioned files and resolve it to the newest version of that event's schema, so no registry
+server is needed and old messages stay readable.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import fastavro
+from fastavro.schema import fingerprint, to_parsing_canonical_form
+
+from dailycast import events as ev
+from dailycast.messaging.records import from_record, to_record
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+MARKER = b"\xc3\x01"
+_FILE_NAME = re.compile(r"^(?P<stem>[a-z_]+)\.v(?P<version>\d+)\.avsc$")
+
+EVENT_TYPES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (
+        ev.PodcastRequested,
+        ev.ScriptReady,
+        ev.AudioReady,
+        ev.PodcastCompleted,
+        ev.PodcastFailed,
+        ev.PodcastDeleted,
+        ev.UserUpserted,
+        ev.EnrollmentChanged,
+        ev.QuizScored,
+    )
+}
+
+
+class UndecodableMessage(Exception):
+    """The bytes are not an event this code base can read."""
+
+
+@dataclass(frozen=True)
+class SchemaVersion:
+    event_type: str
+    version: int
+    path: Path
+    parsed: dict
+    fingerprint: bytes
+
+
+def _load(path: Path) -> SchemaVersion:
+    match = _FILE_NAME.match(path.name)
+    if not match:
+        raise ValueError(f"schema file name must be <event>.v<N>.avsc: {path.name}")
+    parsed = fastavro.parse_schema(json.loads(path.read_text()))
+    canonical = to_parsing_canonical_form(parsed)
+    return SchemaVersion(
+        event_type=parsed["name"].rsplit(".", 1)[-1],
+        version=int(match["version"]),
+        path=path,
+        parsed=parsed,
+        fingerprint=bytes.fromhex(fingerprint(canonical, "CRC-64-AVRO")),
+    )
+
+
+class SchemaSet:
+    """Every version of every event schema, found in one folder."""
+
+    def __init__(self, folder: Path = SCHEMA_DIR):
+        versions = [_load(p) for p in sorted(folder.glob("*.avsc"))]
+        self.by_fingerprint = {v.fingerprint: v for v in versions}
+        self.latest: dict[str, SchemaVersion] = {}
+        for v in sorted(versions, key=lambda v: v.version):
+            self.latest[v.event_type] = v
+
+    def encode(self, event: object) -> bytes:
+        schema = self.latest[type(event).__name__]
+        body = io.BytesIO()
+        fastavro.schemaless_writer(body, schema.parsed, to_record(event))
+        return MARKER + schema.fingerprint + body.getvalue()
+
+    def decode(self, data: bytes) -> object:
+        if len(data) < 10 or data[:2] != MARKER:
+            raise UndecodableMessage("not Avro single-object encoded (no C3 01 marker)")
+        writer = self.by_fingerprint.get(data[2:10])
+        if writer is None:
+            raise UndecodableMessage(f"unknown schema fingerprint {data[2:10].hex()}")
+        reader = self.latest[writer.event_type]
+        try:
+            record = fastavro.schemaless_reader(io.BytesIO(data[10:]), writer.parsed, reader.parsed)
+        except Exception as exc:  # fastavro raises several types for corrupt bodies
+            raise UndecodableMessage(f"corrupt {writer.event_type} body: {exc}") from exc
+        return from_record(EVENT_TYPES[writer.event_type], record)
+
+    def event_type_of(self, data: bytes) -> str | None:
+        writer = self.by_fingerprint.get(data[2:10]) if data[:2] == MARKER else None
+        return writer.event_type if writer else None
+
+
+@cache
+def default_schemas() -> SchemaSet:
+    return SchemaSet()

@@ -1,0 +1,86 @@
+"""Handing one consumed message to its handler: decode, retry, publish, or dead-letter.
+
+Both runtimes call `deliver` for every message and commit the offset only after it returns, so
+a crash before that means the message comes again (at-least-once); handlers are idempotent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import traceback
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from dailycast.messaging.avro import SchemaSet, UndecodableMessage
+from dailycast.messaging.envelope import EventPublisher
+from dailycast.messaging.ports import Message, OutgoingMessage, Producer
+from dailycast.messaging.topics import TOPICS, dead_letter_topic
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[object], Awaitable[list]]
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A consumer group and the handler for each event type it reads."""
+
+    group: str
+    handlers: dict[type, Handler]
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return tuple(TOPICS[t] for t in self.handlers)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    attempts: int = 3
+    first_backoff: float = 0.2
+
+
+async def deliver(
+    message: Message,
+    subscription: Subscription,
+    schemas: SchemaSet,
+    publisher: EventPublisher,
+    producer: Producer,
+    retry: RetryPolicy = RetryPolicy(),
+) -> None:
+    """Run the message's handler and publish what it returns; never raises for a bad message."""
+    try:
+        event = schemas.decode(message.value)
+    except UndecodableMessage as exc:
+        await dead_letter(producer, message, subscription.group, exc, attempts=0)
+        return
+    handler = subscription.handlers.get(type(event))
+    if handler is None:
+        return
+    traceparent = (message.header("traceparent") or b"").decode() or None
+    for attempt in range(1, retry.attempts + 1):
+        try:
+            emitted = await handler(event)
+            break
+        except Exception as exc:
+            log.warning("%s failed on %s (attempt %d): %s", subscription.group, message.topic, attempt, exc)
+            if attempt == retry.attempts:
+                await dead_letter(producer, message, subscription.group, exc, attempts=attempt)
+                return
+            await asyncio.sleep(retry.first_backoff * 2 ** (attempt - 1))
+    await publisher.publish(emitted, traceparent=traceparent)
+
+
+async def dead_letter(
+    producer: Producer, message: Message, group: str, error: Exception, attempts: int
+) -> None:
+    log.error("dead-lettering %s[%d]@%d for %s: %s", message.topic, message.partition, message.offset, group, error)
+    headers = list(message.headers) + [
+        ("dlq_error_type", type(error).__name__.encode()),
+        ("dlq_error", str(error).encode()[:2000]),
+        ("dlq_traceback", "".join(traceback.format_exception(error)).encode()[-4000:]),
+        ("dlq_group", group.encode()),
+        ("dlq_source", f"{message.topic}/{message.partition}/{message.offset}".encode()),
+        ("dlq_attempts", str(attempts).encode()),
+    ]
+    await producer.send(OutgoingMessage(dead_letter_topic(message.topic), message.key, message.value, headers))

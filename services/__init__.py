@@ -1,0 +1,1 @@
+"""The four Dailycast services: api, scriptgen, tts and notifier."""

@@ -1,0 +1,136 @@
+"""The projector: keeps the read model (podcasts and learner profiles) up to date from events.
+
+Each event is applied in one transaction together with a row in processed_event, so a
+redelivered event is seen and skipped. Events of an older attempt than the podcast's are
+ignored: a regenerated podcast only shows its newest attempt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import asdict
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session, sessionmaker
+
+from dailycast import events as ev
+from services.api.db import Course, DailyPodcast, Enrollment, Learner, ProcessedEvent, QuizResult
+
+CONSUMER = "api-projector"
+FINAL = ("completed", "failed")
+
+
+def _podcast(session: Session, event) -> DailyPodcast | None:
+    row = session.get(DailyPodcast, event.podcast_id)
+    return row if row is not None and row.attempt == event.attempt else None
+
+
+def project_requested(session: Session, e: ev.PodcastRequested) -> None:
+    # The API wrote the row with the request; this recreates it when the model is rebuilt.
+    if session.get(DailyPodcast, e.podcast_id) is None:
+        session.add(
+            DailyPodcast(
+                id=e.podcast_id, user_id=e.learner.user_id, requested_by=e.requested_by, for_date=e.for_date,
+                attempt=e.attempt, status="pending", language=e.languages[0], primary_language=e.languages[0],
+                secondary_language=(e.languages[1:] or [None])[0], output_format=e.output_format,
+                included_courses=e.learner.courses, created_at=e.occurred_at,
+            )
+        )
+
+
+def project_script(session: Session, e: ev.ScriptReady) -> None:
+    row = _podcast(session, e)
+    if row is None:
+        return
+    row.scripts = {s.language: s.text for s in e.scripts}
+    row.script_text = row.scripts.get(row.primary_language)
+    row.questions_asked = [asdict(q) for q in e.questions]
+    row.included_courses = e.courses
+    row.llm_provider, row.llm_model, row.tokens_used = e.writer, e.model, e.tokens_used
+    if row.status not in FINAL:
+        row.status = "generating"
+
+
+def project_audio(session: Session, e: ev.AudioReady) -> None:
+    row = _podcast(session, e)
+    if row is None:
+        return
+    row.audio_tracks = [asdict(t) for t in e.tracks]
+    by_language = {t.language: t for t in e.tracks}
+    primary, secondary = by_language.get(row.primary_language), by_language.get(row.secondary_language or "")
+    row.audio_file = primary.audio_key if primary else None
+    row.duration_seconds = round(primary.duration_seconds) if primary else None
+    row.audio_file_secondary = secondary.audio_key if secondary else None
+    row.duration_seconds_secondary = round(secondary.duration_seconds) if secondary else None
+    row.tts_provider = e.tracks[0].synthesizer if e.tracks else None
+
+
+def project_completed(session: Session, e: ev.PodcastCompleted) -> None:
+    row = _podcast(session, e)
+    if row is not None and row.status != "failed":
+        row.status, row.error_message = "completed", None
+
+
+def project_failed(session: Session, e: ev.PodcastFailed) -> None:
+    row = _podcast(session, e)
+    if row is not None and row.status != "completed":
+        row.status, row.error_message = "failed", e.reason
+
+
+def project_deleted(session: Session, e: ev.PodcastDeleted) -> None:
+    session.execute(delete(DailyPodcast).where(DailyPodcast.id == e.podcast_id))
+
+
+def project_user(session: Session, e: ev.UserUpserted) -> None:
+    session.merge(Learner(id=e.user_id, email=e.email, name=e.name, locale=e.locale, active=e.active, is_staff=e.is_staff))
+
+
+def project_enrollment(session: Session, e: ev.EnrollmentChanged) -> None:
+    if session.get(Learner, e.user_id) is None:
+        raise LookupError(f"enrollment for unknown learner {e.user_id}")  # retried, then dead-lettered
+    session.merge(Course(id=e.course_id, title=e.course_title))
+    enrollment = session.get(Enrollment, (e.user_id, e.course_id))
+    if e.enrolled and enrollment is None:
+        session.add(Enrollment(user_id=e.user_id, course_id=e.course_id, enrolled_at=e.occurred_at))
+    elif not e.enrolled and enrollment is not None:
+        session.delete(enrollment)
+
+
+def project_quiz(session: Session, e: ev.QuizScored) -> None:
+    if session.get(Learner, e.user_id) is None:
+        raise LookupError(f"quiz score for unknown learner {e.user_id}")
+    session.merge(QuizResult(user_id=e.user_id, quiz_id=e.quiz_id, subject=e.subject, score=e.score, scored_at=e.scored_at))
+
+
+PROJECTIONS = {
+    ev.PodcastRequested: project_requested,
+    ev.ScriptReady: project_script,
+    ev.AudioReady: project_audio,
+    ev.PodcastCompleted: project_completed,
+    ev.PodcastFailed: project_failed,
+    ev.PodcastDeleted: project_deleted,
+    ev.UserUpserted: project_user,
+    ev.EnrollmentChanged: project_enrollment,
+    ev.QuizScored: project_quiz,
+}
+
+
+class Projector:
+    """Applies each event once, in the same transaction that records it as processed."""
+
+    def __init__(self, session_factory: sessionmaker):
+        self.session_factory = session_factory
+
+    async def handle(self, event) -> list:
+        await asyncio.to_thread(self.apply, event)
+        return []
+
+    def apply(self, event) -> None:
+        with self.session_factory.begin() as session:
+            if session.get(ProcessedEvent, (CONSUMER, event.event_id)) is not None:
+                return
+            PROJECTIONS[type(event)](session, event)
+            session.add(ProcessedEvent(consumer=CONSUMER, event_id=event.event_id))
+
+    def handlers(self) -> dict:
+        return {event_type: self.handle for event_type in PROJECTIONS}

@@ -1,0 +1,123 @@
+"""/api/podcasts/: the seed's REST contract."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request, Response, status
+from fastapi.responses import FileResponse, RedirectResponse
+
+from dailycast.accuracy import accuracy_check
+from dailycast.progress import progress
+from services.api import podcasts as commands
+from services.api import views
+from services.api.db import DailyPodcast
+from services.api.deps import ContainerDep, CurrentPrincipal, SessionDep
+from services.api.schemas import AnswersIn, AnswersOut, PodcastCreate, PodcastOut, PodcastPage, ProgressOut
+
+router = APIRouter(prefix="/api/podcasts", tags=["podcasts"])
+
+
+def _audio_url(container: ContainerDep):
+    def url(row: DailyPodcast, track: dict) -> str:
+        direct = container.audio_store.url(track["audio_key"])
+        return direct or f"/api/podcasts/{row.id}/audio/{track['language']}"
+
+    return url
+
+
+def _visible(session: SessionDep, principal: CurrentPrincipal, podcast_id: int) -> DailyPodcast:
+    try:
+        return commands.get_visible_podcast(session, principal, podcast_id)
+    except commands.NotFound:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"No podcast {podcast_id}") from None
+
+
+@router.post("/", status_code=status.HTTP_202_ACCEPTED, response_model=PodcastOut)
+def create_podcast(body: PodcastCreate, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
+    """Accept a podcast request at once; it is generated through the events and shows `pending` until then."""
+    row = commands.request_podcast(
+        session, container.schemas, principal, body.user_id, body.requested_languages(), body.output_format, date.today()
+    )
+    container.outbox_wakeup.notify()
+    return views.podcast_out(row, _audio_url(container))
+
+
+@router.get("/", response_model=PodcastPage)
+def list_podcasts(
+    request: Request,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    container: ContainerDep,
+    page: Annotated[int, Query(ge=1)] = 1,
+    page_size: Annotated[int | None, Query(ge=1, le=200)] = None,
+    user_id: Annotated[int | None, Query(description="staff only: one learner's podcasts")] = None,
+    status_: Annotated[Literal["pending", "generating", "completed", "failed"] | None, Query(alias="status")] = None,
+):
+    """Your podcasts, newest first (staff: everyone's, or one user's)."""
+    size = page_size or container.settings.page_size
+    count, rows = views.list_podcasts(session, principal, user_id, status_, (page - 1) * size, size)
+
+    def link(n: int) -> str:
+        return str(request.url.include_query_params(page=n, page_size=size))
+
+    return {
+        "count": count,
+        "next": link(page + 1) if page * size < count else None,
+        "previous": link(page - 1) if page > 1 else None,
+        "results": [views.podcast_out(r, _audio_url(container)) for r in rows],
+    }
+
+
+@router.get("/{podcast_id}/", response_model=PodcastOut)
+def get_podcast(podcast_id: int, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
+    return views.podcast_out(_visible(session, principal, podcast_id), _audio_url(container))
+
+
+@router.get("/{podcast_id}/progress/", response_model=ProgressOut)
+def get_progress(podcast_id: int, session: SessionDep, principal: CurrentPrincipal):
+    row = _visible(session, principal, podcast_id)
+    return {"podcast_id": row.id, **progress(views.questions_of(row), row.student_answers, row.primary_language)}
+
+
+@router.get("/{podcast_id}/answers/", response_model=AnswersOut)
+def get_answers(podcast_id: int, session: SessionDep, principal: CurrentPrincipal):
+    row = _visible(session, principal, podcast_id)
+    summary = progress(views.questions_of(row), row.student_answers, row.primary_language)["progress"]
+    return {"podcast_id": row.id, "answers": row.student_answers, "progress": summary}
+
+
+@router.put("/{podcast_id}/answers/", response_model=AnswersOut)
+def put_answers(podcast_id: int, body: AnswersIn, session: SessionDep, principal: CurrentPrincipal):
+    """Save answers keyed by question id or text; earlier answers to other questions stay."""
+    row = commands.save_answers(session, _visible(session, principal, podcast_id), principal, body.answers)
+    summary = progress(views.questions_of(row), row.student_answers, row.primary_language)["progress"]
+    return {"podcast_id": row.id, "answers": row.student_answers, "progress": summary}
+
+
+@router.get("/{podcast_id}/accuracy-check/")
+def get_accuracy_check(podcast_id: int, session: SessionDep, principal: CurrentPrincipal):
+    """Checks of the content: courses named, 3 questions, languages right, length, audio present."""
+    row = _visible(session, principal, podcast_id)
+    return {"podcast_id": row.id, **accuracy_check(views.podcast_content(row))}
+
+
+@router.delete("/{podcast_id}/", status_code=status.HTTP_204_NO_CONTENT)
+def delete_podcast(podcast_id: int, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
+    commands.delete_podcast(session, container.schemas, _visible(session, principal, podcast_id))
+    container.outbox_wakeup.notify()
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/{podcast_id}/audio/{language}", response_class=FileResponse)
+def get_audio(podcast_id: int, language: str, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
+    """The MP3 of one language, to its owner and staff; supports HTTP range requests."""
+    row = _visible(session, principal, podcast_id)
+    track = next((t for t in row.audio_tracks if t["language"] == language), None)
+    if track is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"No {language} audio for podcast {podcast_id}")
+    direct = container.audio_store.url(track["audio_key"])
+    if direct:
+        return RedirectResponse(direct)
+    return FileResponse(container.audio_store.path(track["audio_key"]), media_type="audio/mpeg")

@@ -1,0 +1,1 @@
+"""notifier: one email per finished podcast, in the learner's language."""

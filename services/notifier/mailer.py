@@ -1,0 +1,58 @@
+"""The Mailer port, and an outbox that drops each email as an .eml file into a folder."""
+
+from __future__ import annotations
+
+import asyncio
+import email.policy
+import os
+import re
+import tempfile
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Protocol
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._@+-]")
+
+
+class Mailer(Protocol):
+    async def send(self, message: EmailMessage) -> None:
+        """Deliver the message, or raise."""
+        ...
+
+
+def outbox_file_name(message: EmailMessage) -> str:
+    """A file name from the Message-ID, so the same message always maps to the same file."""
+    message_id = (message["Message-ID"] or "").strip().strip("<>")
+    if not message_id:
+        raise ValueError("the outbox needs a Message-ID to name the file")
+    return _UNSAFE.sub("_", message_id).lstrip(".") + ".eml"
+
+
+class OutboxMailer:
+    """Writes every message as a standard .eml file; another process (or a person) picks them up."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    async def send(self, message: EmailMessage) -> None:
+        name = outbox_file_name(message)
+        data = message.as_bytes(policy=email.policy.SMTP)
+        await asyncio.to_thread(self._write_once, name, data)
+
+    def _write_once(self, name: str, data: bytes) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / name
+        # An existing file is this very message already sent: writing it again would send it twice.
+        if target.exists():
+            return
+        # Write beside the target, then rename: a reader sees no file or the whole file, never part.
+        fd, temp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,56 @@
+"""The SentLog port: which podcast attempts the learner has already been emailed about."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Protocol
+
+import sqlalchemy as sa
+
+from dailycast.events import utcnow
+
+metadata = sa.MetaData()
+
+notification_sent = sa.Table(
+    "notification_sent",
+    metadata,
+    sa.Column("podcast_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("attempt", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("sent_at", sa.TIMESTAMP(timezone=True), nullable=False),
+)
+
+
+class SentLog(Protocol):
+    async def was_sent(self, podcast_id: int, attempt: int) -> bool: ...
+
+    async def record(self, podcast_id: int, attempt: int) -> None:
+        """Remember the email as sent; recording the same attempt again is not an error."""
+        ...
+
+
+class SqlSentLog:
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    async def was_sent(self, podcast_id: int, attempt: int) -> bool:
+        return await asyncio.to_thread(self._was_sent, podcast_id, attempt)
+
+    async def record(self, podcast_id: int, attempt: int) -> None:
+        await asyncio.to_thread(self._record, podcast_id, attempt)
+
+    def _was_sent(self, podcast_id: int, attempt: int) -> bool:
+        query = sa.select(sa.literal(1)).where(
+            notification_sent.c.podcast_id == podcast_id,
+            notification_sent.c.attempt == attempt,
+        )
+        with self.engine.connect() as connection:
+            return connection.execute(query).first() is not None
+
+    def _record(self, podcast_id: int, attempt: int) -> None:
+        row = {"podcast_id": podcast_id, "attempt": attempt, "sent_at": utcnow()}
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(sa.insert(notification_sent).values(**row))
+        except sa.exc.IntegrityError:
+            # The key is already there: a redelivery (or a concurrent worker) recorded it first.
+            pass

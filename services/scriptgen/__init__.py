@@ -1,0 +1,1 @@
+"""scriptgen: turns a PodcastRequested into a script through the writer chain."""

@@ -1,0 +1,43 @@
+"""scriptgen's handler: a request in, a script (and for text podcasts, completion) out."""
+
+from __future__ import annotations
+
+import logging
+
+from dailycast import events as ev
+from dailycast.scripts import WriterError, WritingRequest
+from services.scriptgen.writers.base import ScriptWriter
+
+log = logging.getLogger(__name__)
+
+FAILED_REASON = "We could not write your podcast this time. Please ask for a new one."
+
+
+async def write_script(event: ev.PodcastRequested, *, writer: ScriptWriter) -> list:
+    """Write the podcast's script. Stateless: a replayed request is written again from its input."""
+    request = WritingRequest(event.podcast_id, event.for_date, event.languages, event.learner)
+    try:
+        written = await writer.write(request)
+    except WriterError as exc:
+        log.warning("no writer could write podcast %s: %s", event.podcast_id, exc)
+        return [ev.failed_after(event, "scriptgen", FAILED_REASON, str(exc))]
+    ready = ev.ScriptReady(
+        event_id=ev.derived_event_id(event.event_id, "ScriptReady"),
+        occurred_at=ev.utcnow(),
+        podcast_id=event.podcast_id,
+        attempt=event.attempt,
+        languages=event.languages,
+        output_format=event.output_format,
+        scripts=[ev.ScriptText(lang, written.scripts[lang]) for lang in event.languages],
+        questions=written.questions,
+        courses=event.learner.courses,
+        writer=written.writer,
+        recipient=event.recipient,
+        model=written.model,
+        tokens_used=written.tokens_used,
+    )
+    if event.output_format != "text":
+        return [ready]
+    # Text podcasts need nothing more, so scriptgen is the last step and decides completion.
+    return [ready, ev.completed_after(event)]
+

@@ -1,0 +1,29 @@
+"""What makes a written script usable: checked on every writer's output before it is accepted."""
+
+from __future__ import annotations
+
+from dailycast.languages import MAX_MINUTES, MIN_MINUTES, reading_minutes
+from dailycast.scripts import QUESTIONS_PER_PODCAST, WritingRequest, WrittenScript
+
+
+def script_problems(script: WrittenScript, request: WritingRequest) -> list[str]:
+    """Every reason the script cannot be used; empty when it is fine."""
+    problems = []
+    ids = [q.id for q in script.questions]
+    if len(ids) != QUESTIONS_PER_PODCAST or len(set(ids)) != len(ids):
+        problems.append(f"needs {QUESTIONS_PER_PODCAST} questions with distinct ids, got {ids}")
+    for language in request.languages:
+        text = script.scripts.get(language)
+        if not text:
+            problems.append(f"no {language} script")
+            continue
+        minutes = reading_minutes(text, language)
+        if not MIN_MINUTES <= minutes <= MAX_MINUTES:
+            problems.append(f"{language} script reads in {minutes:.1f} min, not about 6")
+        missing = [c for c in request.learner.courses if c not in text]
+        if missing:
+            problems.append(f"{language} script does not name {missing}")
+        for q in script.questions:
+            if not q.text.get(language) or q.text[language] not in text:
+                problems.append(f"{language} script does not ask {q.id}")
+    return problems

@@ -1,0 +1,88 @@
+"""tts's handlers: speak every language of a script, store it, complete the podcast."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from dataclasses import asdict
+
+from dailycast import events as ev
+from dailycast.messaging.records import from_record
+from services.tts.audio_store import AudioStore, audio_key, podcast_prefix
+from services.tts.ssml import build_ssml, question_marks
+from services.tts.synthesizers.base import SynthesisError, Synthesizer
+from services.tts.voices import pick_voice
+
+log = logging.getLogger(__name__)
+
+FAILED_REASON = "We could not record the audio of your podcast. Please ask for a new one."
+
+
+def _manifest_key(podcast_id: int, attempt: int) -> str:
+    return f"{podcast_prefix(podcast_id)}attempt-{attempt}/tracks.json"
+
+
+async def synthesize_audio(
+    event: ev.ScriptReady,
+    *,
+    synthesizer: Synthesizer,
+    store: AudioStore,
+    voice_provider: str,
+    pause_seconds: float,
+) -> list:
+    """Make the audio of every language; tts finishes audio podcasts, so it completes them.
+
+    The track list is stored last, as a manifest: a redelivered ScriptReady finds it and emits
+    the same events again (same ids) without synthesizing twice.
+    """
+    if event.output_format == "text":
+        return []
+    manifest = _manifest_key(event.podcast_id, event.attempt)
+    stored = await store.get(manifest)
+    if stored is not None:
+        tracks = [from_record(ev.AudioTrack, t) for t in json.loads(stored)]
+    else:
+        try:
+            tracks = await asyncio.gather(
+                *(_speak(event, lang, synthesizer, store, voice_provider, pause_seconds) for lang in event.languages)
+            )
+        except (SynthesisError, ValueError) as exc:
+            log.warning("no audio for podcast %s: %s", event.podcast_id, exc)
+            return [ev.failed_after(event, "tts", FAILED_REASON, str(exc))]
+        await store.put(manifest, json.dumps([asdict(t) for t in tracks]).encode(), "application/json")
+    return [_audio_ready(event, list(tracks)), ev.completed_after(event)]
+
+
+async def _speak(
+    event: ev.ScriptReady,
+    language: str,
+    synthesizer: Synthesizer,
+    store: AudioStore,
+    voice_provider: str,
+    pause_seconds: float,
+) -> ev.AudioTrack:
+    voice = pick_voice(language, voice_provider)
+    ssml = build_ssml(event.script(language), event.questions, language, pause_seconds)
+    audio = await synthesizer.synthesize(ssml, voice)
+    times = [ev.QuestionTime(qid, start, pause) for qid, start, pause in question_marks(audio.marks, event.questions)]
+    key = audio_key(event.podcast_id, event.attempt, language)
+    await store.put(key, audio.mp3, "audio/mpeg")
+    return ev.AudioTrack(language, key, audio.duration_seconds, voice.name, synthesizer.name, times)
+
+
+async def delete_audio(event: ev.PodcastDeleted, *, store: AudioStore) -> list:
+    """A deleted podcast's audio goes too (deleting twice is harmless)."""
+    await store.delete_prefix(podcast_prefix(event.podcast_id))
+    return []
+
+
+def _audio_ready(event: ev.ScriptReady, tracks: list[ev.AudioTrack]) -> ev.AudioReady:
+    return ev.AudioReady(
+        event_id=ev.derived_event_id(event.event_id, "AudioReady"),
+        occurred_at=ev.utcnow(),
+        podcast_id=event.podcast_id,
+        attempt=event.attempt,
+        tracks=tracks,
+    )
+

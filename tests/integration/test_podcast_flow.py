@@ -1,0 +1,173 @@
+"""The whole podcast flow on the embedded runtime, through the HTTP API."""
+
+import email
+import email.policy
+
+import pytest
+
+from dailycast.embedded import Adapters
+from services.scriptgen.handlers import FAILED_REASON as WRITER_FAILED
+from services.tts.handlers import FAILED_REASON as SPEECH_FAILED
+from tests.utils.fakes import FailingSynthesizer, FailingWriter
+from tests.utils.system import running_system
+
+
+def outbox(api) -> list[email.message.EmailMessage]:
+    folder = api.system.settings.data_dir / "outbox"
+    return [
+        email.message_from_bytes(p.read_bytes(), policy=email.policy.default) for p in sorted(folder.glob("*.eml"))
+    ]
+
+
+def test_text_podcast_completes_with_a_script_that_names_the_courses(api):
+    created = api.create(languages=["en"], output_format="text")
+    assert created.status_code == 202, created.text
+    assert created.json()["status"] == "pending"
+    podcast = api.finished(created.json()["id"])
+    assert podcast["status"] == "completed", podcast["error_message"]
+    script = podcast["script_text"]
+    assert "Since you study Django Fundamentals, Python Advanced and Database Design" in script
+    assert podcast["scripts"] == {"en": script}
+    assert [q["id"] for q in podcast["questions"]] == ["q1", "q2", "q3"]
+    assert all(q["text"]["en"] in script for q in podcast["questions"])
+    assert podcast["questions_asked"] == [q["text"]["en"] for q in podcast["questions"]]
+    assert podcast["audio"] == [] and podcast["audio_file"] is None
+    assert podcast["llm_provider"] == "template"
+    assert podcast["included_courses"] == ["Django Fundamentals", "Python Advanced", "Database Design"]
+    api.settle()
+    (mail,) = outbox(api)
+    assert mail["To"].addresses[0].addr_spec == "aiko@example.com"
+
+
+def test_bilingual_audio_and_text_podcast(api):
+    podcast = api.finished(api.create(user_id=2, languages=["fr", "ja"], output_format="both").json()["id"], 2)
+    assert podcast["status"] == "completed", podcast["error_message"]
+    assert set(podcast["scripts"]) == {"fr", "ja"}
+    assert "Linear Algebra" in podcast["scripts"]["ja"] and "Statistics" in podcast["scripts"]["fr"]
+    tracks = {t["language"]: t for t in podcast["audio"]}
+    assert set(tracks) == {"fr", "ja"}
+    for track in tracks.values():
+        assert 120 < track["duration_seconds"] < 720
+        times = track["question_times"]
+        assert [t["question_id"] for t in times] == ["q1", "q2", "q3"]
+        assert all(0 < t["starts_at"] < t["pause_at"] < track["duration_seconds"] for t in times)
+    assert podcast["audio_file"] == f"/api/podcasts/{podcast['id']}/audio/fr"
+    assert podcast["duration_seconds"] == round(tracks["fr"]["duration_seconds"])
+    assert podcast["questions"][0]["times"]["ja"] == tracks["ja"]["question_times"][0]
+    audio = api.get(podcast["audio_file_secondary"], 2)
+    assert audio.status_code == 200 and audio.headers["content-type"] == "audio/mpeg"
+    assert audio.content[:3] == b"ID3" or audio.content[0] == 0xFF
+    part = api.get(podcast["audio_file"], 2, headers={"Range": "bytes=100-199"})
+    assert part.status_code == 206 and len(part.content) == 100
+    assert api.get(podcast["audio_file"], 1).status_code == 404
+    assert api.get(podcast["audio_file"], 9, staff=True).status_code == 200
+
+
+def test_audio_podcast_hides_the_script_but_keeps_the_questions(api):
+    podcast = api.finished(api.create(user_id=3, output_format="audio").json()["id"], 3)
+    assert podcast["status"] == "completed", podcast["error_message"]
+    assert podcast["primary_language"] == "en"  # the learner's locale
+    assert podcast["script_text"] is None and podcast["scripts"] == {}
+    assert len(podcast["questions"]) == 3 and len(podcast["audio"]) == 1
+    check = api.get(f"/api/podcasts/{podcast['id']}/accuracy-check/", 3).json()
+    assert check["content_checks"]["courses_mentioned"]["found"] == ["Introduction to Biology"]
+    assert check["issues"] == [] and 0 <= check["accuracy_score"] <= 1
+
+
+def test_answers_and_progress(api):
+    podcast = api.finished(api.create(output_format="text").json()["id"])
+    pid, (q1, q2, q3) = podcast["id"], podcast["questions"]
+    url = f"/api/podcasts/{pid}/answers/"
+    assert api.get(f"/api/podcasts/{pid}/progress/").json()["progress"]["overall_status"] == "not_started"
+    saved = api.client.put(url, json={"answers": {"q1": "Models map tables"}}, headers=api.auth(1))
+    assert saved.status_code == 200 and saved.json()["progress"]["answered_count"] == 1
+    by_text = {q2["text"][podcast["primary_language"]]: "Through migrations", "q3": "The ORM escapes input"}
+    assert api.client.put(url, json={"answers": by_text}, headers=api.auth(1)).status_code == 200
+    progress = api.get(f"/api/podcasts/{pid}/progress/").json()
+    assert progress["progress"] == {
+        "questions_count": 3, "answered_count": 3, "completion_percentage": 100.0, "overall_status": "completed"
+    }
+    assert [q["user_answer"] for q in progress["questions"]] == ["Models map tables", "Through migrations", "The ORM escapes input"]
+    bad = api.client.put(url, json={"answers": {"q1": "changed", "q4": "?"}}, headers=api.auth(1))
+    assert bad.status_code == 422 and "q4" in bad.text
+    assert api.get(url).json()["answers"]["q1"] == "Models map tables"  # nothing half-written
+    assert api.client.put(url, json={"answers": {"q1": "x"}}, headers=api.auth(50, staff=True)).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"languages": ["xx"]}, "languages"),
+        ({"primary_language": "zz"}, "primary_language"),
+        ({"languages": ["en", "ja", "fr"]}, "languages"),
+        ({"languages": ["en", "en"]}, "languages"),
+        ({"primary_language": "en", "secondary_language": "en"}, "secondary_language"),
+        ({"output_format": "video"}, "output_format"),
+        ({"user_id": 999}, "user_id"),
+        ({"colour": "red"}, "colour"),
+    ],
+)
+def test_bad_requests_name_the_field_and_change_nothing(api, body, field):
+    response = api.create(staff=True, **body)
+    assert response.status_code == 422
+    assert field in response.text
+    assert api.get("/api/podcasts/", staff=True).json()["count"] == 0
+
+
+def test_malformed_json_and_oversized_bodies(api):
+    headers = {**api.auth(1), "content-type": "application/json"}
+    malformed = api.client.post("/api/podcasts/", content=b'{"languages": [', headers=headers)
+    assert malformed.status_code == 422 and "JSON" in malformed.text
+    huge = api.client.post("/api/podcasts/", content=b'{"x": "' + b"a" * 70_000 + b'"}', headers=headers)
+    assert huge.status_code == 422 and "body" in huge.text
+    assert api.get("/api/podcasts/", staff=True).json()["count"] == 0
+
+
+def test_access_rules(api):
+    pid = api.create(output_format="text").json()["id"]
+    assert api.client.get("/api/podcasts/").status_code == 401
+    assert api.client.get("/api/podcasts/", headers={"Authorization": "Bearer nope"}).status_code == 401
+    assert api.client.post("/api/podcasts/", json={"user_id": 2}, headers=api.auth(1)).status_code == 403
+    for path in ("", "progress/", "answers/", "accuracy-check/", "audio/en"):
+        assert api.get(f"/api/podcasts/{pid}/{path}", 2).status_code == 404, path
+    assert api.client.delete(f"/api/podcasts/{pid}/", headers=api.auth(2)).status_code == 404
+    assert api.get("/api/podcasts/", 2).json()["count"] == 0
+    assert api.get(f"/api/podcasts/{pid}/", 2, staff=True).status_code == 200
+
+
+def test_staff_create_for_anyone_and_filter_by_learner(api):
+    for user in (1, 2, 2):
+        assert api.client.post(
+            "/api/podcasts/", json={"user_id": user, "output_format": "text"}, headers=api.auth(50, staff=True)
+        ).status_code == 202
+    listing = api.get("/api/podcasts/?user_id=2", 50, staff=True).json()
+    assert listing["count"] == 2 and {p["user_id"] for p in listing["results"]} == {2}
+    page = api.get("/api/podcasts/?page_size=1&page=2", 50, staff=True).json()
+    assert page["count"] == 3 and len(page["results"]) == 1 and page["previous"] and page["next"]
+
+
+def test_delete_removes_the_podcast_and_its_audio(api):
+    podcast = api.finished(api.create(output_format="audio", languages=["ko"]).json()["id"])
+    folder = api.system.settings.audio_dir / "podcasts" / str(podcast["id"])
+    assert any(folder.rglob("*.mp3"))
+    assert api.client.delete(f"/api/podcasts/{podcast['id']}/", headers=api.auth(1)).status_code == 204
+    assert api.get(f"/api/podcasts/{podcast['id']}/").status_code == 404
+    api.settle()
+    assert not folder.exists()
+
+
+def test_failing_writer_fails_the_podcast_readably(monkeypatch, tmp_path):
+    writer = FailingWriter()
+    with running_system(monkeypatch, tmp_path, Adapters(writer=writer)) as api:
+        podcast = api.finished(api.create(output_format="both").json()["id"])
+        assert podcast["status"] == "failed" and podcast["error_message"] == WRITER_FAILED
+        api.settle()
+        (mail,) = outbox(api)
+        assert writer.calls == 1
+
+
+def test_failing_synthesizer_fails_the_podcast_readably(monkeypatch, tmp_path):
+    with running_system(monkeypatch, tmp_path, Adapters(synthesizer=FailingSynthesizer())) as api:
+        podcast = api.finished(api.create(output_format="audio").json()["id"])
+        assert podcast["status"] == "failed" and podcast["error_message"] == SPEECH_FAILED
+        assert podcast["audio"] == []

@@ -1,0 +1,29 @@
+import pytest
+
+from dailycast.language_check import detected_language, is_in_language
+
+SAMPLES = {
+    "en": "Since you study Django, today we look at what makes the framework useful to you.",
+    "es": "Como estudias Django, hoy vemos por qué el marco es útil para ti y para los proyectos que haces.",
+    "fr": "Puisque tu étudies Django, nous regardons aujourd'hui pourquoi le cadre est utile pour les projets.",
+    "de": "Da du Django lernst, schauen wir heute, warum das Framework für die Projekte nicht unwichtig ist.",
+    "it": "Dato che studi Django, oggi vediamo perché il framework è utile per il tuo lavoro e per gli altri.",
+    "pt": "Como você estuda Django, hoje vamos ver por que o framework é útil para o seu trabalho e os projetos.",
+    "ru": "Поскольку вы изучаете Django, сегодня мы посмотрим, почему этот фреймворк полезен.",
+    "ja": "Djangoを勉強しているので、今日はこのフレームワークが役に立つ理由を見ていきましょう。",
+    "ko": "Django를 공부하고 있으니, 오늘은 이 프레임워크가 왜 유용한지 살펴보겠습니다.",
+}
+
+
+@pytest.mark.parametrize("language", SAMPLES)
+def test_detects_each_language(language):
+    assert detected_language(SAMPLES[language]) == language
+    assert is_in_language(SAMPLES[language], language)
+
+
+def test_english_labelled_as_french_is_not_french():
+    assert not is_in_language("[FRENCH] " + SAMPLES["en"], "fr")
+
+
+def test_no_words_no_language():
+    assert detected_language("1234 !!") is None

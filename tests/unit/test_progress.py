@@ -1,0 +1,48 @@
+import pytest
+
+from dailycast.progress import UnknownQuestions, completion_percentage, overall_status, progress, resolve_answers
+from tests.utils.factories import questions
+
+QS = questions(("en", "ja"))
+
+
+def test_answers_keyed_by_id_or_by_text_in_any_language():
+    got = resolve_answers(QS, {"q1": "a", "Question number 2 in en?": "b", " Question number 3 in ja? ": "c"})
+    assert got == {"q1": "a", "q2": "b", "q3": "c"}
+
+
+def test_unknown_questions_are_named():
+    with pytest.raises(UnknownQuestions) as err:
+        resolve_answers(QS, {"q1": "a", "q9": "b", "What is love?": "c"})
+    assert err.value.keys == ["q9", "What is love?"]
+    assert "q9" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "answers, count, percent, status",
+    [
+        ({}, 0, 0.0, "not_started"),
+        ({"q1": "x"}, 1, 33.3, "in_progress"),
+        ({"q1": "x", "q2": "   "}, 1, 33.3, "in_progress"),
+        ({"q1": "x", "q2": "y"}, 2, 66.7, "in_progress"),
+        ({"q1": "x", "q2": "y", "q3": "z"}, 3, 100.0, "completed"),
+    ],
+)
+def test_progress_counts_only_real_answers(answers, count, percent, status):
+    result = progress(QS, answers, "ja")
+    assert result["progress"] == {
+        "questions_count": 3,
+        "answered_count": count,
+        "completion_percentage": percent,
+        "overall_status": status,
+    }
+    assert [q["index"] for q in result["questions"]] == [1, 2, 3]
+    assert result["questions"][0]["question"] == "Question number 1 in ja?"
+    assert sum(q["answered"] for q in result["questions"]) == count
+    assert {q["status"] for q in result["questions"]} <= {"answered", "unanswered"}
+
+
+def test_no_questions_yet():
+    assert completion_percentage(0, 0) == 0.0
+    assert overall_status(0, 0) == "not_started"
+    assert progress([], {}, "en")["progress"]["questions_count"] == 0

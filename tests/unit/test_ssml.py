@@ -1,0 +1,139 @@
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from dailycast.scripts import Question
+from services.tts.ssml import MAX_BREAK_SECONDS, break_time, build_ssml, question_marks
+
+Q1 = Question("q1", {"en": "What is 2 < 3?", "fr": "Que vaut 2 < 3 ?"})
+Q2 = Question("q2", {"en": "Why do cats & dogs differ?"})
+SCRIPT = (
+    "Welcome to today's <episode> on math & animals.\n\n"
+    "First: What is 2 < 3? Think about it.\n"
+    "Then: Why do cats & dogs differ? That's all."
+)
+
+
+def build(script=SCRIPT, questions=(Q1, Q2), language="en", pause=5.0):
+    return build_ssml(script, list(questions), language, pause)
+
+
+def test_is_well_formed_speak_document():
+    root = ET.fromstring(build())
+    assert root.tag == "speak"
+    assert [child.tag for child in root] == ["p", "p"]
+
+
+def test_escapes_reserved_characters():
+    ssml = build()
+    assert "&lt;episode&gt;" in ssml
+    assert "math &amp; animals" in ssml
+    assert "What is 2 &lt; 3?" in ssml
+    assert "cats &amp; dogs" in ssml
+    assert "today&apos;s" in ssml
+    assert "<episode>" not in ssml
+
+
+def test_text_round_trips_through_xml():
+    text = "".join(ET.fromstring(build()).itertext())
+    assert "Welcome to today's <episode> on math & animals." in text
+    assert "What is 2 < 3?" in text
+
+
+def test_marks_surround_each_question_followed_by_the_pause():
+    ssml = build(pause=5)
+    assert (
+        '<mark name="q1"/>What is 2 &lt; 3?<mark name="q1-end"/></s><break time="5s"/> Think'
+        in ssml
+    )
+    assert (
+        '<mark name="q2"/>Why do cats &amp; dogs differ?<mark name="q2-end"/></s><break time="5s"/>'
+        in ssml
+    )
+    names = re.findall(r'<mark name="([^"]+)"/>', ssml)
+    assert names == ["q1", "q1-end", "q2", "q2-end"]
+
+
+def test_paragraphs_split_on_blank_lines_only():
+    script = "One.\nStill one.\n\n  \n\nTwo.\n \nThree.\n\n"
+    root = ET.fromstring(build_ssml(script, [], "en", 3))
+    assert [p.text for p in root.findall("p")] == ["One.\nStill one.", "Two.", "Three."]
+
+
+def test_uses_the_language_text():
+    ssml = build("Alors : Que vaut 2 < 3 ? Voilà.", [Q1], "fr")
+    assert '<mark name="q1"/>Que vaut 2 &lt; 3 ?<mark name="q1-end"/>' in ssml
+
+
+@pytest.mark.parametrize(
+    ("pause", "expected"),
+    [
+        (4, "4s"),
+        (2.5, "2500ms"),
+        (0.25, "250ms"),
+        (10, "10s"),
+        (12, "10s"),
+        (600, "10s"),
+        (0, "0s"),
+    ],
+)
+def test_break_time_is_capped_and_integer(pause, expected):
+    assert break_time(pause) == expected
+    assert f'<break time="{expected}"/>' in build(pause=pause)
+
+
+def test_cap_is_pollys_maximum():
+    assert MAX_BREAK_SECONDS == 10
+
+
+def test_negative_pause_is_rejected():
+    with pytest.raises(ValueError):
+        build(pause=-1)
+
+
+def test_missing_question_names_its_id():
+    absent = Question("q3", {"en": "What is the capital of Peru?"})
+    with pytest.raises(ValueError, match="q3"):
+        build(questions=(Q1, Q2, absent))
+
+
+def test_match_is_exact():
+    near = Question("q1", {"en": "what is 2 < 3?"})
+    with pytest.raises(ValueError, match="q1"):
+        build(questions=(near,))
+
+
+def test_question_without_text_in_the_language_names_its_id():
+    with pytest.raises(ValueError, match="q2"):
+        build("Que vaut 2 < 3 ?", [Q1, Q2], "fr")
+
+
+def test_questions_out_of_order_name_the_late_one():
+    with pytest.raises(ValueError, match="q1"):
+        build(questions=(Q2, Q1))
+
+
+def test_several_questions_in_one_paragraph():
+    script = "Ask: What is 2 < 3? And: Why do cats & dogs differ? Done."
+    root = ET.fromstring(build(script))
+    assert len(root.findall("p")) == 1
+    assert len(root.findall(".//mark")) == 4
+
+
+def test_question_marks_gives_start_and_pause_per_question():
+    marks = {"q1": 1.5, "q1-end": 3.0, "q2": 9.0, "q2-end": 11.25, "other": 0.1}
+    assert question_marks(marks, [Q1, Q2]) == [("q1", 1.5, 3.0), ("q2", 9.0, 11.25)]
+
+
+@pytest.mark.parametrize("missing", ["q1", "q2-end"])
+def test_question_marks_names_a_missing_mark(missing):
+    marks = {"q1": 1.5, "q1-end": 3.0, "q2": 9.0, "q2-end": 11.25}
+    del marks[missing]
+    with pytest.raises(ValueError, match=missing):
+        question_marks(marks, [Q1, Q2])
+
+
+def test_question_marks_rejects_an_end_before_the_start():
+    with pytest.raises(ValueError, match="q1-end"):
+        question_marks({"q1": 3.0, "q1-end": 1.0}, [Q1])

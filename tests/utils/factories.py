@@ -1,0 +1,57 @@
+"""Test data: learners, requests and events with fresh ids."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from dailycast import events as ev
+from dailycast.learner import LearnerContext, QuizScore
+from dailycast.scripts import Question, WritingRequest, WrittenScript
+
+
+def learner(**overrides) -> LearnerContext:
+    values = dict(
+        user_id=1,
+        name="Aiko",
+        email="aiko@example.com",
+        locale="ja-JP",
+        courses=["Django Fundamentals", "Python Advanced"],
+        ability_level="intermediate",
+        weak_subjects=["Database Design"],
+        recent_scores=[QuizScore("Database Design", 0.52, datetime(2026, 11, 1, tzinfo=timezone.utc))],
+    )
+    return LearnerContext(**{**values, **overrides})
+
+
+def podcast_requested(podcast_id: int = 7, languages=("en",), output_format: str = "both", **overrides) -> ev.PodcastRequested:
+    values = dict(
+        event_id=ev.new_event_id(),
+        occurred_at=ev.utcnow(),
+        podcast_id=podcast_id,
+        attempt=1,
+        for_date=date(2026, 11, 24),
+        languages=list(languages),
+        output_format=output_format,
+        learner=learner(),
+        requested_by=1,
+    )
+    return ev.PodcastRequested(**{**values, **overrides})
+
+
+def questions(languages=("en",)) -> list[Question]:
+    return [
+        Question(f"q{n}", {lang: f"Question number {n} in {lang}?" for lang in languages}, [f"point {n}"])
+        for n in (1, 2, 3)
+    ]
+
+
+def written_script(request: WritingRequest, writer: str = "fake", filler_words: int = 900) -> WrittenScript:
+    """A valid script in every language: names the courses, asks the questions, ~6 minutes long."""
+    qs = questions(request.languages)
+    scripts = {}
+    for lang in request.languages:
+        intro = f"Since you study {' and '.join(request.learner.courses)}, let us begin."
+        asked = " ".join(q.text[lang] for q in qs)
+        filler = " ".join(["word"] * filler_words) if lang not in ("ja", "ko") else "あ" * (filler_words * 2)
+        scripts[lang] = f"{intro} {filler} {asked}"
+    return WrittenScript(scripts, qs, writer)
