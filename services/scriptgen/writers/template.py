@@ -4,12 +4,14 @@ It assembles a script per language from the phrase banks in template_phrases, pi
 variants with a random.Random seeded from the learner and the date, so the same request
 always gives the same script and each day gives a different one. All language-specific
 text lives in the phrase modules; this engine only chooses, fills and measures.
+
+Titles and names go in as given: the chain's checks look for them verbatim, and the
+speech step escapes whatever markup characters they may hold.
 """
 
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -30,8 +32,6 @@ SCORES_MENTIONED = 3
 # whose fixed part alone passes FILL_CAP is rebuilt in compact form.
 TARGET_MINUTES = 6.0
 FILL_CAP_MINUTES = 6.9
-
-_UNSPEAKABLE = re.compile(r"[<>{}]")
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def _plan_questions(rng: random.Random, learner: LearnerContext) -> list[_Planne
     wishes: list[tuple[str, dict[str, str]]] = []
     if courses:
         wishes.append(("course", {"course": first_course}))
-    if weak:
+    if weak:  # weak_subjects come weakest first
         wishes.append(("weak", {"subject": rng.choice(weak[:2])}))
     if len(courses) >= 2:
         pair = rng.sample(courses, 2)
@@ -93,8 +93,9 @@ def _plan_questions(rng: random.Random, learner: LearnerContext) -> list[_Planne
         wishes.append(("course", {"course": rng.choice(other_courses)}))
     wishes += [("general", {})] * QUESTIONS_PER_PODCAST
 
-    english = phrases_for("en")  # only for the sizes of the banks, which all languages share
-    unused = {kind: rng.sample(range(len(bank)), len(bank)) for kind, bank in english.QUESTIONS.items()}
+    # Indexes are drawn from the English bank's sizes, which all languages share.
+    banks = phrases_for("en").QUESTIONS
+    unused = {kind: rng.sample(range(len(bank)), len(bank)) for kind, bank in banks.items()}
     return [
         _PlannedQuestion(kind, unused[kind].pop(), args)
         for kind, args in wishes[:QUESTIONS_PER_PODCAST]
@@ -102,38 +103,38 @@ def _plan_questions(rng: random.Random, learner: LearnerContext) -> list[_Planne
 
 
 def _question_texts(phrases: ModuleType, plan: list[_PlannedQuestion]) -> list[str]:
-    return [_fill(phrases, phrases.QUESTIONS[q.kind][q.index]["text"], **q.args) for q in plan]
+    return [phrases.QUESTIONS[q.kind][q.index]["text"].format(**q.args) for q in plan]
 
 
 def _key_points(phrases: ModuleType, planned: _PlannedQuestion) -> list[str]:
     points = phrases.QUESTIONS[planned.kind][planned.index]["key_points"]
-    return [_fill(phrases, point, **planned.args) for point in points]
+    return [point.format(**planned.args) for point in points]
 
 
 # --- the script ------------------------------------------------------------------------
 
 
 def _write_script(
-    phrases: ModuleType, lang: str, learner: LearnerContext, questions: list[str], seed: str
+    p: ModuleType, lang: str, learner: LearnerContext, questions: list[str], seed: str
 ) -> str:
-    script = _compose(phrases, lang, learner, questions, random.Random(seed), compact=False)
-    if script is None:  # long titles or many courses: say less about each one
-        script = _compose(phrases, lang, learner, questions, random.Random(seed), compact=True)
-    return script or ""
+    # A fresh generator per language: a script does not depend on the other languages asked for.
+    rng = random.Random(seed)
+    head, tail = _fixed_parts(p, rng, learner, questions, compact=False)
+    if _units(head + tail, lang) > target_units(lang, FILL_CAP_MINUTES):
+        # Many courses or long titles: say less about each one.
+        rng = random.Random(seed)
+        head, tail = _fixed_parts(p, rng, learner, questions, compact=True)
+    filler = _pick_filler(_pool(p, rng, learner), _units(head + tail, lang), lang)
+    return "\n\n".join(head + filler + tail)
 
 
-def _compose(
-    p: ModuleType,
-    lang: str,
-    learner: LearnerContext,
-    questions: list[str],
-    rng: random.Random,
-    compact: bool,
-) -> str | None:
-    """The script, or None when its fixed part is already too long (and compact is False)."""
-    level = learner.ability_level if learner.ability_level in LEVELS else "beginner"
+def _fixed_parts(
+    p: ModuleType, rng: random.Random, learner: LearnerContext, questions: list[str], compact: bool
+) -> tuple[list[str], list[str]]:
+    """The paragraphs every script has: those before the filler, and those after it."""
+    level = _level(learner)
     head = [
-        _fill(p, rng.choice(p.GREETING), name=learner.name),
+        rng.choice(p.GREETING).format(name=learner.name),
         _intro(p, rng, learner.courses),
         rng.choice(p.LEVEL_INTRO[level]),
         *_course_segments(p, rng, learner.courses, compact),
@@ -144,37 +145,39 @@ def _compose(
     tail = [
         *_question_segments(p, rng, questions),
         rng.choice(p.RECAP),
-        _fill(p, rng.choice(p.SIGNOFF), name=learner.name),
+        rng.choice(p.SIGNOFF).format(name=learner.name),
     ]
-    units = sum(length_units(part, lang) for part in head + tail)
-    if not compact and units > target_units(lang, FILL_CAP_MINUTES):
-        return None
-    pool = _pool(p, rng, learner, level)
-    return "\n\n".join(head + _pick_filler(pool, units, lang) + tail)
+    return head, tail
+
+
+def _level(learner: LearnerContext) -> str:
+    return learner.ability_level if learner.ability_level in LEVELS else "beginner"
+
+
+def _units(paragraphs: list[str], lang: str) -> int:
+    return sum(length_units(paragraph, lang) for paragraph in paragraphs)
 
 
 def _intro(p: ModuleType, rng: random.Random, courses: list[str]) -> str:
     if not courses:
         return rng.choice(p.INTRO_NO_COURSES)
-    titles = [_speakable(p, course) for course in courses]
-    return rng.choice(p.INTRO_COURSES).format(courses=p.join_list(titles))
+    return rng.choice(p.INTRO_COURSES).format(courses=p.join_list(courses))
 
 
 def _course_segments(p: ModuleType, rng: random.Random, courses: list[str], compact: bool) -> list[str]:
     if compact:
-        lines = _each(p, rng, p.COURSE_BRIEF, "course", courses)
+        lines = _each(rng, p.COURSE_BRIEF, "course", courses)
         return [p.SENTENCE_GAP.join(lines)] if lines else []
-    return _each(p, rng, p.COURSE_SEGMENT, "course", courses)
+    return _each(rng, p.COURSE_SEGMENT, "course", courses)
 
 
 def _weak_segments(p: ModuleType, rng: random.Random, subjects: list[str], compact: bool) -> list[str]:
     if not subjects:
         return [rng.choice(p.NO_WEAK)]
-    names = p.join_list([_speakable(p, s) for s in subjects])
-    intro = rng.choice(p.WEAK_INTRO).format(subjects=names)
+    intro = rng.choice(p.WEAK_INTRO).format(subjects=p.join_list(subjects))
     if compact:
-        return [intro, p.SENTENCE_GAP.join(_each(p, rng, p.WEAK_BRIEF, "subject", subjects))]
-    return [intro, *_each(p, rng, p.WEAK_SEGMENT, "subject", subjects)]
+        return [intro, p.SENTENCE_GAP.join(_each(rng, p.WEAK_BRIEF, "subject", subjects))]
+    return [intro, *_each(rng, p.WEAK_SEGMENT, "subject", subjects)]
 
 
 def _score_segments(p: ModuleType, rng: random.Random, scores: list[QuizScore]) -> list[str]:
@@ -182,7 +185,7 @@ def _score_segments(p: ModuleType, rng: random.Random, scores: list[QuizScore]) 
         return [rng.choice(p.NO_SCORES)]
     shuffled = {band: _cycle(rng, bank) for band, bank in p.SCORE_COMMENT.items()}
     comments = [
-        _fill(p, next(shuffled[_band(s.score)]), subject=s.subject, score=p.format_percent(s.score))
+        next(shuffled[_band(s.score)]).format(subject=s.subject, score=p.format_percent(s.score))
         for s in scores[:SCORES_MENTIONED]
     ]
     return [p.SENTENCE_GAP.join([rng.choice(p.SCORES_INTRO), *comments])]
@@ -203,14 +206,16 @@ def _question_segments(p: ModuleType, rng: random.Random, questions: list[str]) 
     return segments
 
 
-def _pool(p: ModuleType, rng: random.Random, learner: LearnerContext, level: str) -> list[str]:
+def _pool(p: ModuleType, rng: random.Random, learner: LearnerContext) -> list[str]:
     """Optional segments, in a seeded order, to bring the script to its target length."""
     courses = learner.courses
-    pool = [_fill(p, text, name=learner.name) for text in p.EXTRA]
+    pool = [text.format(name=learner.name) for text in p.EXTRA]
     if courses:
-        pool += [_fill(p, tip, course=rng.choice(courses)) for tip in p.COURSE_TIP[level]]
+        pool += [tip.format(course=rng.choice(courses)) for tip in p.COURSE_TIP[_level(learner)]]
     if len(courses) >= 2:
-        pool += [_fill(p, text, **dict(zip(("course", "course2"), rng.sample(courses, 2)))) for text in p.CONNECTION]
+        for text in p.CONNECTION:
+            course, course2 = rng.sample(courses, 2)
+            pool.append(text.format(course=course, course2=course2))
     rng.shuffle(pool)
     return pool
 
@@ -231,22 +236,13 @@ def _pick_filler(pool: list[str], units: int, lang: str) -> list[str]:
 # --- helpers ---------------------------------------------------------------------------
 
 
-def _each(p: ModuleType, rng: random.Random, bank: list[str], slot: str, items: list[str]) -> list[str]:
+def _each(rng: random.Random, bank: list[str], slot: str, items: list[str]) -> list[str]:
     """One template per item, without repeating a template while unused ones remain."""
     templates = _cycle(rng, bank)
-    return [_fill(p, next(templates), **{slot: item}) for item in items]
+    return [next(templates).format(**{slot: item}) for item in items]
 
 
 def _cycle(rng: random.Random, bank: list[str]):
     while True:
         yield from rng.sample(bank, len(bank))
 
-
-def _fill(p: ModuleType, template: str, **values: str) -> str:
-    return template.format(**{key: _speakable(p, value) for key, value in values.items()})
-
-
-def _speakable(p: ModuleType, value: str) -> str:
-    """A title or name as speech synthesis can read it: no markup, one line."""
-    value = _UNSPEAKABLE.sub(" ", value.replace("&", f" {p.AND_WORD} "))
-    return " ".join(value.split())

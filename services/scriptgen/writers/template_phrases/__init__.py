@@ -40,7 +40,6 @@ REQUIRED_NAMES = (
     "RECAP",
     "SIGNOFF",  # {name}
     "QUESTIONS",  # kind -> list of {"text": ..., "key_points": [...]}, aligned across languages
-    "AND_WORD",  # replaces "&" in titles, which speech synthesis must not see
     "SENTENCE_GAP",  # what goes between two sentences of a paragraph: " ", or "" in Japanese
     "join_list",
     "format_percent",

@@ -4,7 +4,6 @@ import re
 
 from . import join_with, percent
 
-AND_WORD = "y"
 SENTENCE_GAP = " "
 
 # "y" becomes "e" before an "i" sound: "Python e Introduction to ML".

@@ -2,7 +2,6 @@
 
 from . import join_with, percent
 
-AND_WORD = "と"
 SENTENCE_GAP = ""
 
 
