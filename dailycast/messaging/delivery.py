@@ -31,7 +31,7 @@ class Subscription:
 
     @property
     def topics(self) -> tuple[str, ...]:
-        return tuple(TOPICS[t] for t in self.handlers)
+        return tuple(dict.fromkeys(TOPICS[t] for t in self.handlers))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from dailycast.messaging.embedded_log import EmbeddedLog, partition_for
 from dailycast.messaging.embedded_runtime import EmbeddedConsumer
 from dailycast.messaging.envelope import EventPublisher
 from dailycast.messaging.ports import OutgoingMessage
+from dailycast.messaging.topics import PODCAST_EVENTS, dead_letter_topic
 
 
 @pytest.fixture
@@ -75,7 +76,7 @@ async def test_consumer_delivers_commits_and_replays(log):
     await run_until(consumer, lambda: consumer.lag() == 0)
     assert sorted(seen) == list(range(10))
     for p in range(3):  # an operator's replay: move the group back to the start
-        log.commit("g", "podcast.deleted", p, 0)
+        log.commit("g", PODCAST_EVENTS, p, 0)
     await run_until(consumer, lambda: len(seen) == 20)
     assert sorted(seen) == sorted(list(range(10)) * 2)
 
@@ -92,13 +93,13 @@ async def test_failing_and_undecodable_messages_go_to_the_dead_letter_topic(log)
         return []
 
     await publisher.publish([deleted(1)])
-    log.append(OutgoingMessage("podcast.deleted", b"2", b"not avro"))
+    log.append(OutgoingMessage(PODCAST_EVENTS, b"2", b"not avro"))
     await publisher.publish([deleted(3)])
     sub = Subscription("g", {ev.PodcastDeleted: handle})
     consumer = EmbeddedConsumer(log, sub, schemas, publisher, RetryPolicy(attempts=3, first_backoff=0.001))
     await run_until(consumer, lambda: consumer.lag() == 0)
     assert attempts.count(1) == 3 and 3 in attempts  # retried, then the worker went on
-    dead = [m for p in range(3) for m in log.fetch("podcast.deleted.dlq", p, 0)]
+    dead = [m for p in range(3) for m in log.fetch(dead_letter_topic(PODCAST_EVENTS), p, 0)]
     errors = sorted(m.header("dlq_error_type").decode() for m in dead)
     assert errors == ["RuntimeError", "UndecodableMessage"]
     failing = next(m for m in dead if m.header("dlq_error_type") == b"RuntimeError")
@@ -117,7 +118,7 @@ async def test_handler_outputs_carry_the_inputs_trace(log):
     consumer = EmbeddedConsumer(log, Subscription("g", {ev.PodcastDeleted: handle}), schemas, publisher)
 
     def outputs():
-        return [m for m in log.fetch("podcast.deleted", partition_for(b"101", 3), 0) if m.key == b"101"]
+        return [m for m in log.fetch(PODCAST_EVENTS, partition_for(b"101", 3), 0) if m.key == b"101"]
 
     await run_until(consumer, outputs)
     (out,) = outputs()
