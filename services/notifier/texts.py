@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from dailycast.languages import LANGUAGE_NAMES
+
 
 class LanguageTexts(TypedDict):
     completed_subject: str
@@ -40,17 +42,7 @@ TEXTS: dict[str, LanguageTexts] = {
         "list_separator": ", ",
         "and_": " and ",
         "and_before": {},
-        "language_names": {
-            "en": "English",
-            "ja": "Japanese",
-            "es": "Spanish",
-            "fr": "French",
-            "de": "German",
-            "it": "Italian",
-            "pt": "Portuguese",
-            "ru": "Russian",
-            "ko": "Korean",
-        },
+        "language_names": dict(LANGUAGE_NAMES),
         "formats": {"text": "text", "audio": "audio", "both": "text and audio"},
     },
     "ja": {
