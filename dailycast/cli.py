@@ -1,32 +1,62 @@
-"""The `dailycast` command: run the system, print a development token."""
+"""The `dailycast` command: run the system, serve one service, print a development token."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
+import signal
 import sys
 
 
-def _run(args: argparse.Namespace) -> int:
+def _serve_http(services: tuple[str, ...], log_level: str) -> int:
     import uvicorn
 
-    from dailycast.embedded import EmbeddedSystem
+    from dailycast.system import System
 
-    system = EmbeddedSystem()
+    system = System(services)
     s = system.settings
+    url = s.resolved_public_url()
     print(
-        f"Dailycast (embedded) on {s.resolved_public_url()}  data: {s.data_dir.resolve()}\n"
-        f"  API docs:  {s.resolved_public_url()}/docs\n"
+        f"Dailycast ({s.runtime}: {', '.join(services)}) on {url}  data: {s.data_dir.resolve()}\n"
+        f"  API docs:  {url}/docs\n"
         f"  a token:   .venv/bin/dailycast token --user 1        (demo learners 1, 2, 3; add --staff for staff)\n"
-        f"  try:       curl -H \"Authorization: Bearer $(.venv/bin/dailycast token --user 1)\" "
-        f"{s.resolved_public_url()}/api/podcasts/",
+        f"  try:       curl -H \"Authorization: Bearer $(.venv/bin/dailycast token --user 1)\" {url}/api/podcasts/",
         flush=True,
     )
-    try:
-        uvicorn.run(system.app(), host=s.host, port=s.port, log_level=args.log_level)
-    finally:
-        system.close()
+    uvicorn.run(system.app(), host=s.host, port=s.port, log_level=log_level)  # closes it on shutdown
     return 0
+
+
+def _serve_worker(name: str) -> int:
+    from dailycast.system import System
+
+    async def main() -> None:
+        system = System((name,))
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        logging.getLogger(__name__).info("%s worker started on %s", name, system.settings.runtime)
+        try:
+            await system.run_workers(stop)
+        finally:
+            await system.close()
+
+    asyncio.run(main())
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from dailycast.system import SERVICES
+
+    return _serve_http(SERVICES, args.log_level)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if args.service == "api":
+        return _serve_http(("api",), args.log_level)
+    return _serve_worker(args.service)
 
 
 def _token(args: argparse.Namespace) -> int:
@@ -40,15 +70,20 @@ def _token(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dailycast", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="run every service in one process (embedded default)")
-    run.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    run = commands.add_parser("run", help="run every service in one process (the embedded default)")
     run.set_defaults(func=_run)
+    serve = commands.add_parser("serve", help="run one service (DAILYCAST_RUNTIME=kafka: one process per service)")
+    serve.add_argument("service", choices=["api", "scriptgen", "tts", "notifier"])
+    serve.set_defaults(func=_serve)
+    for command in (run, serve):
+        command.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     token = commands.add_parser("token", help="print a bearer token the running system accepts (development)")
     token.add_argument("--user", type=int, required=True, help="user id (demo learners: 1, 2, 3)")
     token.add_argument("--staff", action="store_true", help="a staff token: create for and read anyone")
     token.set_defaults(func=_token)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    level = getattr(args, "log_level", "info").upper()
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     return args.func(args)
 
 

@@ -20,6 +20,12 @@ class CommonSettings(BaseSettings):
     host: str = Field("127.0.0.1", description="address the API listens on")
     port: int = Field(8000, description="the API's HTTP port")
     public_url: str | None = Field(None, description="base URL students reach; default http://host:port")
+    kafka_bootstrap_servers: str = Field(
+        "127.0.0.1:9092",
+        validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS", "DAILYCAST_KAFKA_BOOTSTRAP_SERVERS"),
+        description="Kafka brokers (kafka runtime)",
+    )
+    topic_prefix: str = Field("", description="prefix of every Kafka topic and consumer group (tests use one each)")
     database_url: str | None = Field(
         None,
         validation_alias=AliasChoices("DATABASE_URL", "DAILYCAST_DATABASE_URL"),

@@ -20,7 +20,11 @@ log = logging.getLogger(__name__)
 BackgroundTask = Callable[[], Awaitable[None]]
 
 
-def create_app(container: ApiContainer, background: Sequence[BackgroundTask] = ()) -> FastAPI:
+def create_app(
+    container: ApiContainer,
+    background: Sequence[BackgroundTask] = (),
+    on_shutdown: Callable[[], Awaitable[None]] | None = None,
+) -> FastAPI:
     """The API; `background` are coroutines that run for the app's lifetime (relay, consumers)."""
 
     @asynccontextmanager
@@ -34,6 +38,8 @@ def create_app(container: ApiContainer, background: Sequence[BackgroundTask] = (
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            if on_shutdown is not None:
+                await on_shutdown()
 
     app = FastAPI(
         title="Dailycast",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 
-from pydantic import AliasChoices, Field, model_validator
+from pydantic import Field, model_validator
 
 from dailycast.settings import CommonSettings
 
@@ -18,9 +18,6 @@ class ApiSettings(CommonSettings):
     seed_demo: bool = Field(True, description="on first start, publish the demo platform's learners")
     stuck_after_seconds: int = Field(
         900, description="a podcast still pending or generating after this long is marked failed"
-    )
-    kafka_bootstrap_servers: str = Field(
-        "127.0.0.1:9092", validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS", "DAILYCAST_KAFKA_BOOTSTRAP_SERVERS")
     )
 
     @model_validator(mode="after")

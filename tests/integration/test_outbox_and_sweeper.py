@@ -5,7 +5,7 @@ from datetime import timedelta
 from sqlalchemy import update
 
 from dailycast.events import utcnow
-from dailycast.embedded import Adapters
+from dailycast.system import Adapters
 from services.api.db import DailyPodcast
 from services.api.outbox import OutboxRelay, Wakeup
 from services.api.sweeper import STUCK_REASON, fail_stuck_podcasts

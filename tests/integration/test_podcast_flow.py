@@ -1,22 +1,21 @@
-"""The whole podcast flow on the embedded runtime, through the HTTP API."""
+"""The whole podcast flow through the HTTP API, on both runtimes (the `runtime` fixture)."""
 
 import email
 import email.policy
 
 import pytest
 
-from dailycast.embedded import Adapters
+from dailycast.system import Adapters
 from services.scriptgen.handlers import FAILED_REASON as WRITER_FAILED
 from services.tts.handlers import FAILED_REASON as SPEECH_FAILED
 from tests.utils.fakes import FailingSynthesizer, FailingWriter
-from tests.utils.system import running_system
+from tests.utils.system import wait_for
 
 
-def outbox(api) -> list[email.message.EmailMessage]:
-    folder = api.system.settings.data_dir / "outbox"
-    return [
-        email.message_from_bytes(p.read_bytes(), policy=email.policy.default) for p in sorted(folder.glob("*.eml"))
-    ]
+def outbox(api, count: int) -> list[email.message.EmailMessage]:
+    """The emails sent, once there are `count` of them."""
+    wait_for(lambda: len(api.emails()) >= count, timeout=30)
+    return [email.message_from_bytes(p.read_bytes(), policy=email.policy.default) for p in api.emails()]
 
 
 def test_text_podcast_completes_with_a_script_that_names_the_courses(api):
@@ -34,8 +33,7 @@ def test_text_podcast_completes_with_a_script_that_names_the_courses(api):
     assert podcast["audio"] == [] and podcast["audio_file"] is None
     assert podcast["llm_provider"] == "template"
     assert podcast["included_courses"] == ["Django Fundamentals", "Python Advanced", "Database Design"]
-    api.settle()
-    (mail,) = outbox(api)
+    (mail,) = outbox(api, 1)
     assert mail["To"].addresses[0].addr_spec == "aiko@example.com"
 
 
@@ -152,22 +150,20 @@ def test_delete_removes_the_podcast_and_its_audio(api):
     assert any(folder.rglob("*.mp3"))
     assert api.client.delete(f"/api/podcasts/{podcast['id']}/", headers=api.auth(1)).status_code == 204
     assert api.get(f"/api/podcasts/{podcast['id']}/").status_code == 404
-    api.settle()
-    assert not folder.exists()
+    wait_for(lambda: not folder.exists(), timeout=30)
 
 
-def test_failing_writer_fails_the_podcast_readably(monkeypatch, tmp_path):
+def test_failing_writer_fails_the_podcast_readably(system_on):
     writer = FailingWriter()
-    with running_system(monkeypatch, tmp_path, Adapters(writer=writer)) as api:
+    with system_on(Adapters(writer=writer)) as api:
         podcast = api.finished(api.create(output_format="both").json()["id"])
         assert podcast["status"] == "failed" and podcast["error_message"] == WRITER_FAILED
-        api.settle()
-        (mail,) = outbox(api)
+        (mail,) = outbox(api, 1)
         assert writer.calls == 1
 
 
-def test_failing_synthesizer_fails_the_podcast_readably(monkeypatch, tmp_path):
-    with running_system(monkeypatch, tmp_path, Adapters(synthesizer=FailingSynthesizer())) as api:
+def test_failing_synthesizer_fails_the_podcast_readably(system_on):
+    with system_on(Adapters(synthesizer=FailingSynthesizer())) as api:
         podcast = api.finished(api.create(output_format="audio").json()["id"])
         assert podcast["status"] == "failed" and podcast["error_message"] == SPEECH_FAILED
         assert podcast["audio"] == []

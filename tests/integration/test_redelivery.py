@@ -2,11 +2,11 @@
 
 from sqlalchemy import select
 
-from dailycast.embedded import Adapters
+from dailycast.system import Adapters
 from dailycast.messaging.topics import ALL_TOPICS
 from services.api.db import Course, DailyPodcast, Enrollment, Learner, QuizResult
 from tests.utils.fakes import FakeSynthesizer
-from tests.utils.system import running_system
+from tests.utils.system import running_system, wait_for
 
 
 def snapshot(api) -> dict:
@@ -26,8 +26,8 @@ def snapshot(api) -> dict:
 
 def replay_everything(api) -> int:
     """Move every consumer group back to offset 0 of every topic, as an operator's replay does."""
-    log = api.system.log
-    groups = [c.subscription.group for c in api.system.consumers]
+    log = api.system.runtime.log
+    groups = [c.subscription.group for c in api.system.runtime.consumers]
     replayed = 0
     for topic in ALL_TOPICS:
         for partition in range(log.partitions(topic)):
@@ -46,13 +46,13 @@ def test_every_event_delivered_twice_changes_nothing(monkeypatch, tmp_path):
         ]
         assert all(api.finished(pid)["status"] == "completed" for pid in ids)
         api.client.put(f"/api/podcasts/{ids[0]}/answers/", json={"answers": {"q1": "mine"}}, headers=api.auth(1))
-        api.settle()
+        wait_for(api.system.idle)
         before, calls = snapshot(api), len(synthesizer.calls)
         assert len([f for f in before["files"] if f.endswith(".eml")]) == 3
 
         assert replay_everything(api) > 20
-        api.settle()
+        wait_for(api.system.idle)
 
         assert snapshot(api) == before
         assert len(synthesizer.calls) == calls == 3
-        assert all(api.system.log.end_offset(f"{t}.dlq", 0) == 0 for t in ALL_TOPICS)
+        assert all(api.system.runtime.log.end_offset(f"{t}.dlq", 0) == 0 for t in ALL_TOPICS)

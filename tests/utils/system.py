@@ -1,18 +1,22 @@
-"""Running the embedded system inside a test, and talking to it over its HTTP API."""
+"""Running the system inside a test, on either runtime, and talking to it over its HTTP API."""
 
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 from fastapi.testclient import TestClient
 
-from dailycast.embedded import Adapters, EmbeddedSystem
 from dailycast.messaging.delivery import RetryPolicy
+from dailycast.system import Adapters, System
 from services.api.auth import issue_token
+from tests.utils.infra import Infra
+from tests.utils.postgres import fresh_database
 
 FINAL = ("completed", "failed")
+RUNTIMES = ("embedded", "kafka")
 
 
 def wait_for(condition: Callable[[], object], timeout: float = 30.0, interval: float = 0.05):
@@ -30,7 +34,7 @@ def wait_for(condition: Callable[[], object], timeout: float = 30.0, interval: f
 class Api:
     """The running system as a client sees it, with a token per user."""
 
-    def __init__(self, client: TestClient, system: EmbeddedSystem):
+    def __init__(self, client: TestClient, system: System):
         self.client = client
         self.system = system
 
@@ -51,19 +55,28 @@ class Api:
 
         return wait_for(final, timeout)
 
-    def settle(self, timeout: float = 30.0) -> None:
-        wait_for(self.system.idle, timeout)
+    def emails(self) -> list:
+        return sorted((self.system.settings.data_dir / "outbox").glob("*.eml"))
 
 
 @contextmanager
-def running_system(monkeypatch, data_dir, adapters: Adapters = Adapters(), **env):
-    monkeypatch.setenv("DAILYCAST_DATA_DIR", str(data_dir))
-    for name, value in env.items():
-        monkeypatch.setenv(name, str(value))
-    system = EmbeddedSystem(adapters, retry=RetryPolicy(attempts=2, first_backoff=0.01))
-    try:
+def running_system(monkeypatch, data_dir, adapters: Adapters = Adapters(), runtime: str = "embedded",
+                   infra: Infra | None = None, **env):
+    """The whole system in this process, on the embedded log or on Kafka and PostgreSQL."""
+    with ExitStack() as stack:
+        monkeypatch.setenv("DAILYCAST_DATA_DIR", str(data_dir))
+        monkeypatch.setenv("DAILYCAST_RUNTIME", runtime)
+        if runtime == "kafka":
+            assert infra is not None, "the kafka runtime needs the infra fixture"
+            monkeypatch.setenv("KAFKA_BOOTSTRAP_SERVERS", infra.kafka_bootstrap_servers)
+            monkeypatch.setenv("DATABASE_URL", stack.enter_context(fresh_database(infra.database_url)))
+            monkeypatch.setenv("DAILYCAST_TOPIC_PREFIX", f"t{uuid.uuid4().hex[:10]}.")
+            monkeypatch.setenv("DAILYCAST_JWT_SECRET", uuid.uuid4().hex)
+        else:
+            monkeypatch.delenv("DATABASE_URL", raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, str(value))
+        system = System(adapters=adapters, retry=RetryPolicy(attempts=2, first_backoff=0.01))
         with TestClient(system.app()) as client:
-            wait_for(lambda: client.get("/healthz").status_code == 200)
+            wait_for(lambda: client.get("/healthz").status_code == 200, timeout=60)
             yield Api(client, system)
-    finally:
-        system.close()

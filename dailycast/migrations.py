@@ -1,0 +1,95 @@
+"""The database schema's history: Alembic migrations in <repo>/migrations, for SQLite and PostgreSQL.
+
+Every runtime calls ``upgrade(url)`` before it touches the database, instead of ``create_all``:
+
+    from dailycast.migrations import upgrade
+    upgrade(settings.resolved_database_url())
+
+``upgrade`` is idempotent (at head it does nothing) and safe to call from several processes at
+once (the migration environment serialises them: an advisory lock on PostgreSQL, a file lock next
+to a SQLite database) and from several threads (a lock here: Alembic's context is process-global).
+
+From the command line (repo root): ``alembic upgrade head`` with DATABASE_URL set, see alembic.ini.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+# The migrations live next to the packages, like schemas/: the package is installed editable (or
+# run from the source tree), so parents[1] of dailycast/ is the repo (in the image: /app).
+MIGRATIONS_DIR = Path(__file__).resolve().parents[1] / "migrations"
+
+# The first revision, and the tables it makes: a database made before migrations existed (by
+# create_all, same schema) is stamped with it instead of failing on "table already exists".
+BASELINE = "0001"
+BASELINE_TABLES = frozenset(
+    {"learner", "course", "enrollment", "quiz_result", "daily_podcast", "outbox_message",
+     "processed_event", "notification_sent"}
+)
+
+_lock = threading.Lock()
+
+
+def alembic_config(database_url: str | None = None) -> Config:
+    """An Alembic config for the migrations folder, independent of the working directory."""
+    if not (MIGRATIONS_DIR / "env.py").is_file():
+        raise RuntimeError(f"migrations folder not found at {MIGRATIONS_DIR} (is the package installed editable?)")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if database_url is not None:
+        # In attributes, not in the ini options: a URL-encoded password's '%' would break those.
+        config.attributes["url"] = str(database_url)
+    return config
+
+
+def _engine(database_url: str) -> sa.Engine:
+    url = str(database_url)
+    connect_args = {"timeout": 30} if url.startswith("sqlite") else {}
+    return sa.create_engine(url, poolclass=sa.pool.NullPool, connect_args=connect_args)
+
+
+def upgrade(database_url: str, revision: str = "head") -> None:
+    """Bring the database's schema up to ``revision`` (default: the newest). No-op when there."""
+    config = alembic_config(database_url)
+    engine = _engine(database_url)
+    try:
+        with _lock, engine.connect() as connection:
+            config.attributes["connection"] = connection
+            if _made_by_create_all(connection):
+                command.stamp(config, BASELINE)
+            command.upgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
+def _made_by_create_all(connection: sa.Connection) -> bool:
+    """Was this database made by create_all, before migrations existed (all baseline tables, no version)?"""
+    try:
+        if MigrationContext.configure(connection).get_current_revision() is not None:
+            return False
+        return BASELINE_TABLES <= set(sa.inspect(connection).get_table_names())
+    finally:
+        connection.rollback()  # end the autobegun read: the migration runs its own transaction
+
+
+def current_revision(database_url: str) -> str | None:
+    """The revision the database is at, or None if it was never migrated."""
+    engine = _engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+def head_revision() -> str | None:
+    """The newest revision in the migrations folder (what ``upgrade`` brings a database to)."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
