@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test unit bench clean
+.PHONY: run test unit bench infra-up infra-down clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,16 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	exec $(BIN)/dailycast run
 
-## test: every test (unit, integration, end to end)
-test: $(STAMP)
-	$(BIN)/pytest -q
+## test: every test (unit, integration, end to end); starts the local Kafka and PostgreSQL first
+test: $(STAMP) infra-up
+	eval "$$(bash deploy/infra.sh env)" && $(BIN)/pytest -q
+
+## infra-up / infra-down: the local Kafka broker and PostgreSQL (deploy/infra.sh; safe to repeat)
+infra-up:
+	bash deploy/infra.sh up
+
+infra-down:
+	bash deploy/infra.sh down
 
 unit: $(STAMP)
 	$(BIN)/pytest -q tests/unit

@@ -48,7 +48,9 @@ class FaustConsumer:
             broker_commit_every=1,
             broker_commit_interval=0.5,
             topic_partitions=config.partitions,
-            topic_allow_declare=True,  # for faust's own assignor topic; ours exist already
+            topic_allow_declare=True,
+            # Stopping does not wait for in-flight events: unacknowledged, they come again.
+            stream_wait_empty=False,  # for faust's own assignor topic; ours exist already
         )
         topics = self.app.topic(*(config.topic(t) for t in subscription.topics), value_type=bytes, key_type=bytes)
         self.app.agent(topics, name=f"{subscription.group}-agent")(self._consume)

@@ -25,7 +25,10 @@ def free_port() -> int:
 def system(tmp_path_factory):
     data = tmp_path_factory.mktemp("e2e")
     port = free_port()
-    env = {**os.environ, "DAILYCAST_DATA_DIR": str(data), "DAILYCAST_PORT": str(port)}
+    # A newcomer's shell: none of the settings the test run itself uses (its PostgreSQL, its Kafka).
+    inherited = {k: v for k, v in os.environ.items()
+                 if not k.startswith(("DAILYCAST_", "KAFKA_")) and k != "DATABASE_URL"}
+    env = {**inherited, "DAILYCAST_DATA_DIR": str(data), "DAILYCAST_PORT": str(port)}
     log = (data / "run.log").open("wb")
     process = subprocess.Popen(["make", "run"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                                start_new_session=True)

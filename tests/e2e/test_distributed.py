@@ -1,0 +1,169 @@
+"""The distributed runtime as it is deployed: each service its own OS process, on Kafka and PostgreSQL.
+
+Everything goes through real HTTP and the real broker. Each test has its own database, topic
+prefix, data dir and processes (tests/e2e/conftest.py), so none sees another's events.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import itertools
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from dailycast.language_check import is_in_language
+from services.notifier.messages import message_id
+from tests.e2e.processes import ROOT, Cluster, free_port, wait_for
+
+pytestmark = pytest.mark.e2e
+
+LANGUAGES = ("en", "ja", "es", "fr", "de", "it", "pt", "ru", "ko")
+# Every language at least once in each of the audio formats.
+AUDIO_PAIRS = (("en", "ja"), ("es", "fr"), ("de", "it"), ("pt", "ru"), ("ko", "en"))
+USERS = (1, 2, 3)
+STAFF = 99
+
+
+# ---------------------------------------------------------------------------------------------
+# checks shared by the tests
+
+
+def check_podcast(cluster: Cluster, http: httpx.Client, body: dict, languages: list[str], output_format: str) -> None:
+    """A completed podcast with a script per language (unless audio-only) and one track per language."""
+    where = f"podcast {body['id']} {languages} {output_format}"
+    assert body["status"] == "completed", (where, body["error_message"])
+    assert body["output_format"] == output_format, where
+    assert [body["primary_language"], body["secondary_language"]] == [*languages, None][:2], where
+    if output_format == "audio":
+        assert body["scripts"] == {} and body["script_text"] is None, where
+    else:
+        assert sorted(body["scripts"]) == sorted(languages), where
+        for language, text in body["scripts"].items():
+            assert len(text) > 500 and is_in_language(text, language), (where, language)
+    tracks = [t["language"] for t in body["audio"]]
+    if output_format == "text":
+        assert tracks == [] and body["audio_file"] is None, where
+    else:
+        assert sorted(tracks) == sorted(languages), (where, tracks)  # one track each, none twice
+        assert all(t["duration_seconds"] > 30 for t in body["audio"]), where
+        for track in body["audio"]:  # the API serves what the tts process wrote
+            response = http.get(track["url"], headers={**cluster.auth(STAFF, True), "Range": "bytes=0-1023"})
+            assert response.status_code == 206 and len(response.content) == 1024, (where, track["url"])
+    assert len(body["questions"]) == 3, where
+
+
+def check_emails(cluster: Cluster, podcast_ids: list[int], timeout: float = 60) -> None:
+    """Exactly one email per podcast (attempt 1) in the notifier's outbox, and no other."""
+    expected = sorted(message_id(i, 1) for i in podcast_ids)
+    try:
+        wait_for(lambda: len(cluster.emails()) >= len(expected), timeout, what=f"{len(expected)} emails")
+    finally:
+        found = sorted(email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["Message-ID"]
+                       for p in cluster.emails())
+    assert found == expected
+
+
+def check_no_dead_letters(cluster: Cluster) -> None:
+    assert set(cluster.dead_letters().values()) == {0}, cluster.dead_letters()
+
+
+def check_listed(cluster: Cluster, http: httpx.Client, count: int) -> None:
+    listed = http.get("/api/podcasts/", params={"page_size": 200}, headers=cluster.auth(STAFF, True)).json()
+    assert listed["count"] == count
+    assert {p["status"] for p in listed["results"]} == {"completed"}
+
+
+def create_all(cluster: Cluster, http: httpx.Client, requests: list[tuple[list[str], str]]) -> dict[int, tuple]:
+    """Create every (languages, format), for the demo learners in turn; podcast id -> request."""
+    created = {}
+    for n, (languages, output_format) in enumerate(requests):
+        podcast = cluster.create(http, USERS[n % len(USERS)], list(languages), output_format)
+        created[podcast["id"]] = (list(languages), output_format)
+    return created
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. four processes, every language and format
+
+
+def test_four_processes_make_every_format_in_every_language(start_cluster):
+    cluster = start_cluster()
+    requests = [(list(pair), "text") for pair in itertools.combinations(LANGUAGES, 2)]
+    requests += [([language], "text") for language in LANGUAGES]
+    requests += [(list(pair), fmt) for fmt in ("audio", "both") for pair in AUDIO_PAIRS]
+    assert len(requests) == 36 + 9 + 10
+    with cluster.http() as http:
+        created = create_all(cluster, http, requests)
+        done = cluster.wait_final(http, created, timeout=150)
+        for podcast_id, (languages, output_format) in created.items():
+            check_podcast(cluster, http, done[podcast_id], languages, output_format)
+        check_listed(cluster, http, len(created))
+    check_emails(cluster, list(created))
+    check_no_dead_letters(cluster)
+    cluster.assert_running()
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. a worker SIGKILLed mid-run
+
+
+def kill_requests(count: int) -> list[tuple[list[str], str]]:
+    """`count` audio and both podcasts over every language: about 2.6 s of speech synthesis each."""
+    pairs = itertools.cycle(AUDIO_PAIRS + (("ja", "ko"), ("ru", "de"), ("it", "pt"), ("fr", "es")))
+    return [(list(next(pairs)), ("audio", "both")[n % 2]) for n in range(count)]
+
+
+def statuses(cluster: Cluster, http: httpx.Client, ids) -> dict[int, str]:
+    return {i: cluster.podcast(http, i)["status"] for i in ids}
+
+
+def finish_and_check(cluster: Cluster, http: httpx.Client, created: dict[int, tuple], timeout: float) -> None:
+    done = cluster.wait_final(http, created, timeout=timeout)
+    for podcast_id, (languages, output_format) in created.items():
+        check_podcast(cluster, http, done[podcast_id], languages, output_format)
+    check_listed(cluster, http, len(created))
+    check_emails(cluster, list(created))
+    check_no_dead_letters(cluster)
+    cluster.assert_running()
+
+
+def test_tts_killed_mid_run_resumes_without_duplicates(start_cluster):
+    cluster = start_cluster()
+    with cluster.http() as http:
+        created = create_all(cluster, http, kill_requests(12))
+        # Mid-run: tts has finished a podcast and has most still to do.
+        wait_for(lambda: "completed" in statuses(cluster, http, created).values(), 60, what="a first podcast")
+        cluster.kill("tts")
+        at_kill = statuses(cluster, http, created)
+        assert list(at_kill.values()).count("completed") <= len(created) - 4, at_kill
+        time.sleep(1)  # let the dead member's work sit unacknowledged for a moment
+        cluster.start("tts")
+        finish_and_check(cluster, http, created, timeout=150)
+    assert cluster.starts["tts"] == 2
+
+
+def test_scriptgen_and_notifier_killed_mid_run_resume(start_cluster):
+    cluster = start_cluster()
+    with cluster.http() as http:
+        created = create_all(cluster, http, kill_requests(6) + [([lang], "text") for lang in LANGUAGES[:6]])
+        # Mid-run: the notifier has sent a first email and has most still to send.
+        wait_for(lambda: cluster.emails(), 60, what="a first email")
+        cluster.kill("notifier")
+        cluster.kill("scriptgen")
+        assert len(cluster.emails()) <= len(created) - 4, cluster.emails()
+        # Requests made while scriptgen is down wait in the log for it.
+        created.update(create_all(cluster, http, [(["ko", "ja"], "both"), (["ru"], "text"), (["de", "fr"], "text")]))
+        time.sleep(1)
+        assert "completed" not in statuses(cluster, http, list(created)[-3:]).values()
+        cluster.start("scriptgen")
+        cluster.start("notifier")
+        finish_and_check(cluster, http, created, timeout=150)
