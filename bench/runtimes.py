@@ -348,6 +348,12 @@ async def measure(served: Served, runtime: str, args: argparse.Namespace) -> tup
 # --------------------------------------------------------------------------- the run
 
 
+def load_note() -> str:
+    """Everything shares the CPUs (the broker and PostgreSQL too), so say how busy they already were."""
+    one, five, _ = os.getloadavg()
+    return f"load average at start: {one:.2f} (1 min), {five:.2f} (5 min)"
+
+
 def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -374,7 +380,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> None:
     machine = machine_line()
-    latencies, throughputs, notes = [], [], []
+    latencies, throughputs, notes = [], [], [load_note()]
     for runtime in args.runtimes:
         infra = None
         if runtime == "kafka":

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
 from dailycast.language_check import is_in_language
 from services.notifier.messages import message_id
@@ -167,3 +168,122 @@ def test_scriptgen_and_notifier_killed_mid_run_resume(start_cluster):
         cluster.start("scriptgen")
         cluster.start("notifier")
         finish_and_check(cluster, http, created, timeout=150)
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. the broker stopped and started again
+
+
+class DedicatedBroker:
+    """A Kafka broker of this test alone (deploy/infra.sh on its own state dir and ports).
+
+    infra.sh starts PostgreSQL with Kafka; that second server (on a free port) is not used: the
+    test's database stays on the shared server. The jars come from the shared infra dir, so
+    nothing is downloaded.
+    """
+
+    def __init__(self):
+        # Not under pytest's tmp dir: as root, infra.sh runs PostgreSQL as another user, who must
+        # be able to enter every parent directory (pytest's are 0700).
+        self.dir = Path(tempfile.mkdtemp(prefix="dailycast-broker-"))
+        ports = set()
+        while len(ports) < 3:
+            ports.add(free_port())
+        self.port, controller_port, pg_port = sorted(ports)
+        inherited = {k: v for k, v in os.environ.items() if not k.startswith(("DAILYCAST_", "KAFKA_"))}
+        self.env = {**inherited, "DAILYCAST_INFRA_DIR": str(self.dir), "DAILYCAST_KAFKA_PORT": str(self.port),
+                    "DAILYCAST_KAFKA_CONTROLLER_PORT": str(controller_port), "DAILYCAST_PG_PORT": str(pg_port),
+                    "DAILYCAST_KAFKA_HEAP": "384m"}
+        shared_libs = Path(os.environ.get("DAILYCAST_INFRA_DIR") or ROOT / ".infra") / "kafka" / "libs"
+        if (shared_libs / ".fetched").is_file():
+            (self.dir / "kafka").mkdir(parents=True)
+            # infra.sh reads libs/.fetched through the link and finds the jars fetched; were the pom
+            # ever changed it would replace the link (rm -rf of a link removes only the link).
+            (self.dir / "kafka" / "libs").symlink_to(shared_libs.resolve(), target_is_directory=True)
+        self.bootstrap_servers = f"127.0.0.1:{self.port}"
+
+    def infra(self, command: str, timeout: float = 180) -> None:
+        done = subprocess.run(["bash", str(ROOT / "deploy" / "infra.sh"), command], env=self.env,
+                              capture_output=True, text=True, timeout=timeout)
+        assert done.returncode == 0, f"infra.sh {command}: {done.stderr}"
+
+    def up(self) -> None:
+        self.infra("up")
+
+    def kafka_pid(self) -> int:
+        return int((self.dir / "run" / "kafka.pid").read_text().split()[0])
+
+    def stop_kafka(self) -> None:
+        """SIGTERM the broker alone (what `infra.sh down` does to Kafka) and wait until it is gone."""
+        pid = self.kafka_pid()
+        os.kill(pid, signal.SIGTERM)
+        wait_for(lambda: not process_alive(pid), 40, what=f"Kafka (pid {pid}) gone")
+
+    def destroy(self) -> None:
+        try:
+            self.infra("down", timeout=120)
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def process_alive(pid: int) -> bool:
+    """Gone or a zombie (an orphan nobody reaps) counts as not alive."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    state = next((line.split()[1] for line in status.splitlines() if line.startswith("State:")), "Z")
+    return state != "Z"
+
+
+@pytest.fixture
+def dedicated_broker():
+    broker = DedicatedBroker()
+    try:
+        broker.up()
+        yield broker
+    finally:
+        broker.destroy()
+
+
+def test_requests_taken_while_the_broker_is_down_complete_once_it_is_back(dedicated_broker, start_cluster):
+    cluster = start_cluster(kafka_bootstrap_servers=dedicated_broker.bootstrap_servers)
+    with cluster.http() as http:
+        # Before: the system works on this broker (the workers have joined their groups).
+        created = create_all(cluster, http, [(["en"], "text")])
+        cluster.wait_final(http, created, timeout=60)
+        # One in flight when the broker goes: its script is written, tts is synthesizing.
+        in_flight = create_all(cluster, http, [(["en", "ja"], "both")])
+        created.update(in_flight)
+        wait_for(lambda: statuses(cluster, http, in_flight) != {next(iter(in_flight)): "pending"}, 30,
+                 what="the in-flight podcast generating")
+
+        dedicated_broker.stop_kafka()
+        stopped = time.monotonic()
+        # Requests are taken at once: each is stored with its event in the outbox.
+        for languages, output_format in [(["es", "fr"], "both"), (["ko"], "text"), (["ru", "de"], "audio")]:
+            started = time.monotonic()
+            created.update(create_all(cluster, http, [(languages, output_format)]))
+            assert time.monotonic() - started < 3
+        later = list(created)[-3:]
+        assert outbox_size(cluster) == 3
+        # Down for longer than the producers' request timeout (10 s), so their sends fail and are
+        # retried by the outbox relay and the consumers, not only inside the Kafka client.
+        while time.monotonic() - stopped < 13:
+            assert set(statuses(cluster, http, later).values()) == {"pending"}
+            time.sleep(0.5)
+        assert outbox_size(cluster) == 3
+        cluster.assert_running()
+
+        dedicated_broker.up()
+        finish_and_check(cluster, http, created, timeout=150)
+    assert outbox_size(cluster) == 0
+
+
+def outbox_size(cluster: Cluster) -> int:
+    engine = sa.create_engine(cluster.env["DATABASE_URL"], poolclass=sa.pool.NullPool)
+    try:
+        with engine.connect() as connection:
+            return connection.scalar(sa.text("select count(*) from outbox_message"))
+    finally:
+        engine.dispose()
