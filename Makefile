@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test unit bench infra-up infra-down clean
+.PHONY: run test unit bench bench-runtimes infra-up infra-down clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,9 +30,12 @@ infra-down:
 unit: $(STAMP)
 	$(BIN)/pytest -q tests/unit
 
-## bench: the pipeline and API benchmarks (prints tables)
+## bench: the pipeline and API benchmarks (prints tables); bench-runtimes: embedded log against Kafka
 bench: $(STAMP)
 	$(BIN)/python -m bench.pipeline
+
+bench-runtimes: $(STAMP) infra-up
+	eval "$$(bash deploy/infra.sh env)" && $(BIN)/python -m bench.runtimes
 
 clean:
 	rm -rf $(VENV) .dailycast

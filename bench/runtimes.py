@@ -165,6 +165,29 @@ def fresh_database(base_url: str, prefix: str = "dailycast_bench") -> Iterator[s
         server.dispose()
 
 
+async def _delete_topics(bootstrap_servers: str, prefix: str) -> int:
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers)
+    await admin.start()
+    try:
+        ours = [t for t in await admin.list_topics() if t.startswith(prefix)]
+        if ours:
+            await admin.delete_topics(ours)
+        return len(ours)
+    finally:
+        await admin.close()
+
+
+def delete_topics(bootstrap_servers: str, prefix: str) -> None:
+    """Remove the run's topics (its prefix is unique) from the shared broker; only warn if that fails."""
+    try:
+        deleted = asyncio.run(_delete_topics(bootstrap_servers, prefix))
+        _note(f"deleted the run's {deleted} topics ({prefix}*)")
+    except Exception as exc:  # the numbers are measured already; a leftover topic is harmless
+        _note(f"could not delete the topics {prefix}*: {exc}")
+
+
 def postgres_version(url: str) -> str:
     engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
     try:
@@ -236,7 +259,10 @@ def serving(runtime: str, infra: Infra | None) -> Iterator[Served]:
     with contextlib.ExitStack() as stack:
         data_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=f"dailycast-bench-{runtime}-")))
         database_url = stack.enter_context(fresh_database(infra.database_url)) if runtime == "kafka" else None
-        stack.enter_context(only_these_settings(system_settings(runtime, data_dir, database_url, infra)))
+        settings = system_settings(runtime, data_dir, database_url, infra)
+        if runtime == "kafka":  # runs once the system has stopped, before the database is dropped
+            stack.callback(delete_topics, infra.kafka_bootstrap_servers, settings["DAILYCAST_TOPIC_PREFIX"])
+        stack.enter_context(only_these_settings(settings))
         system = System(adapters=Adapters(writer=InstantWriter(), synthesizer=InstantSynthesizer()))
         port = free_port()
         config = uvicorn.Config(system.app(), host=HOST, port=port, log_level="warning", access_log=False)
@@ -275,7 +301,9 @@ async def _post(client: httpx.AsyncClient, output_format: str) -> int:
     return created.json()["id"]
 
 
-async def one_podcast(client: httpx.AsyncClient, output_format: str, deadline_s: float = PODCAST_DEADLINE_SECONDS) -> float:
+async def one_podcast(
+    client: httpx.AsyncClient, output_format: str, deadline_s: float = PODCAST_DEADLINE_SECONDS
+) -> float:
     """Seconds from POST to the first GET that says completed."""
     start = time.perf_counter()
     podcast_id = await _post(client, output_format)
@@ -371,10 +399,11 @@ def _runtimes(text: str) -> list[str]:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.runtimes", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--podcasts", type=_positive_int, default=20, help="sequential podcasts per format (default 20)")
-    parser.add_argument("--burst", type=_positive_int, default=100, help="podcasts per format in the burst (default 100)")
-    parser.add_argument("--clients", type=_positive_int, default=8, help="concurrent clients posting the burst (default 8)")
-    parser.add_argument("--runtimes", type=_runtimes, default=list(RUNTIMES), help="default: embedded,kafka")
+    add = parser.add_argument
+    add("--podcasts", type=_positive_int, default=20, help="sequential podcasts per format (default 20)")
+    add("--burst", type=_positive_int, default=100, help="podcasts per format in the burst (default 100)")
+    add("--clients", type=_positive_int, default=8, help="concurrent clients posting the burst (default 8)")
+    add("--runtimes", type=_runtimes, default=list(RUNTIMES), help="default: embedded,kafka")
     return parser.parse_args(argv)
 
 
