@@ -1,4 +1,4 @@
-"""The `dailycast` command: run the system, serve one service, print a development token."""
+"""The `dailycast` command: run the system, serve one service, print a development token, check the setup."""
 
 from __future__ import annotations
 
@@ -67,6 +67,12 @@ def _token(args: argparse.Namespace) -> int:
     return 0
 
 
+def _doctor(args: argparse.Namespace) -> int:
+    from dailycast.doctor import run
+
+    return run(args.timeout)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dailycast", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -81,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     token.add_argument("--user", type=int, required=True, help="user id (demo learners: 1, 2, 3)")
     token.add_argument("--staff", action="store_true", help="a staff token: create for and read anyone")
     token.set_defaults(func=_token)
+    doctor = commands.add_parser("doctor", help="print the adapter behind each port and check that it answers")
+    doctor.add_argument("--timeout", type=float, default=5.0, help="seconds each check may take (default 5)")
+    # Quiet logs: a client failing to connect logs at ERROR, and the table already says why.
+    doctor.set_defaults(func=_doctor, log_level="critical")
     args = parser.parse_args(argv)
     level = getattr(args, "log_level", "info").upper()
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -48,9 +48,13 @@ class FaustConsumer:
             broker_commit_every=1,
             broker_commit_interval=0.5,
             topic_partitions=config.partitions,
-            topic_allow_declare=True,
+            topic_allow_declare=True,  # for faust's own assignor topic; ours exist already
             # Stopping does not wait for in-flight events: unacknowledged, they come again.
-            stream_wait_empty=False,  # for faust's own assignor topic; ours exist already
+            stream_wait_empty=False,
+            # A killed worker's partitions go to a live one (or its restart) within seconds,
+            # not after faust's default 60 s session.
+            broker_session_timeout=10.0,
+            broker_heartbeat_interval=1.0,
         )
         topics = self.app.topic(*(config.topic(t) for t in subscription.topics), value_type=bytes, key_type=bytes)
         self.app.agent(topics, name=f"{subscription.group}-agent")(self._consume)

@@ -1,4 +1,7 @@
-"""The Mailer port, and an outbox that drops each email as an .eml file into a folder."""
+"""The Mailer port, and an outbox that drops each email as an .eml file into a folder.
+
+`services/notifier/smtp_mailer.py` is the other adapter; `bootstrap.build_mailer` picks one.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +19,16 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._@+-]")
 
 class Mailer(Protocol):
     async def send(self, message: EmailMessage) -> None:
-        """Deliver the message, or raise."""
+        """Deliver the message, or raise (the consumer then retries, and dead-letters at last)."""
         ...
+
+
+class MailDeliveryError(Exception):
+    """The mail could not be handed over; `transient` when a retry may well succeed."""
+
+    def __init__(self, message: str, *, transient: bool) -> None:
+        super().__init__(message)
+        self.transient = transient
 
 
 def outbox_file_name(message: EmailMessage) -> str:
@@ -33,6 +44,15 @@ class OutboxMailer:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
+
+    def describe(self) -> str:
+        return str(self.folder.resolve())
+
+    async def check(self) -> None:
+        """Raise unless the folder is writable, or can be made (it is made on the first send)."""
+        problem = await asyncio.to_thread(folder_problem, self.folder)
+        if problem:
+            raise MailDeliveryError(f"outbox {problem}", transient=False)
 
     async def send(self, message: EmailMessage) -> None:
         name = outbox_file_name(message)
@@ -56,3 +76,14 @@ class OutboxMailer:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why files could not be written into the folder, or None. Creates nothing."""
+    folder = Path(folder).resolve()
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if existing is None or not existing.is_dir():
+        return f"{folder}: {existing} is not a folder"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"{folder}: {existing} is not writable"
+    return None

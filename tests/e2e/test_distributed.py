@@ -149,7 +149,13 @@ def test_tts_killed_mid_run_resumes_without_duplicates(start_cluster):
         time.sleep(1)  # let the dead member's work sit unacknowledged for a moment
         cluster.start("tts")
         finish_and_check(cluster, http, created, timeout=150)
-    assert cluster.starts["tts"] == 2
+    # On disk too: one file per language and the manifest, for the one attempt; nothing else
+    # (a write cut by the kill may leave a hidden .part- file, which is not served).
+    for podcast_id, (languages, _) in created.items():
+        folder = cluster.data_dir / "audio" / "podcasts" / str(podcast_id)
+        files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()
+                       and not p.name.startswith(".part-"))
+        assert files == sorted([*(f"attempt-1/{lang}.mp3" for lang in languages), "attempt-1/tracks.json"])
 
 
 def test_scriptgen_and_notifier_killed_mid_run_resume(start_cluster):

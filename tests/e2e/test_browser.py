@@ -1,0 +1,87 @@
+"""The web pages in a real browser: Debian's Chromium, headless, driven by tests/browser/ (Node,
+playwright-core) against the system started as a newcomer starts it (`dailycast run`).
+
+tests/browser/setup.sh installs Chromium and the Node packages when they are missing. The pages'
+screenshots go to a temporary folder; `UPDATE_SCREENSHOTS=1` writes them to docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.utils.system import wait_for
+
+ROOT = Path(__file__).resolve().parents[2]
+BROWSER_TESTS = ROOT / "tests" / "browser"
+SCREENSHOTS = ("signin", "podcasts", "podcast", "progress", "admin", "podcast-phone")
+pytestmark = pytest.mark.e2e
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def newcomers_env() -> dict:
+    """None of the settings the test run itself uses (its PostgreSQL, its Kafka)."""
+    return {k: v for k, v in os.environ.items()
+            if not k.startswith(("DAILYCAST_", "KAFKA_")) and k != "DATABASE_URL"}
+
+
+@pytest.fixture(scope="module")
+def browser_ready():
+    assert shutil.which("node"), "the browser tests need Node.js 20 or newer"
+    setup = subprocess.run(["bash", str(BROWSER_TESTS / "setup.sh")], capture_output=True, text=True, timeout=1200)
+    assert setup.returncode == 0, f"tests/browser/setup.sh failed:\n{setup.stdout}\n{setup.stderr}"
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    data = tmp_path_factory.mktemp("browser")
+    port = free_port()
+    env = {**newcomers_env(), "DAILYCAST_DATA_DIR": str(data), "DAILYCAST_PORT": str(port)}
+    log = (data / "run.log").open("wb")
+    process = subprocess.Popen([str(ROOT / ".venv" / "bin" / "dailycast"), "run"], cwd=ROOT, env=env,
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+
+    def healthy():
+        assert process.poll() is None, (data / "run.log").read_text()
+        try:
+            return httpx.get(f"{base}/healthz", timeout=1).status_code == 200
+        except httpx.TransportError:
+            return False
+
+    try:
+        wait_for(healthy, timeout=120, interval=0.2)
+        yield base
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+        log.close()
+
+
+def test_students_and_staff_in_a_real_browser(browser_ready, base_url, tmp_path):
+    screenshots = ROOT / "docs" / "screenshots" if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path / "screenshots"
+    env = {**newcomers_env(), "BASE_URL": base_url, "SCREENSHOTS_DIR": str(screenshots)}
+    run = subprocess.run(["node", "--test", "--test-reporter=spec", str(BROWSER_TESTS)], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, f"the browser tests failed:\n{run.stdout}\n{run.stderr}"
+    counts = dict(re.findall(r"^\S* ?(tests|pass|fail) (\d+)$", run.stdout, re.M))
+    assert counts.get("fail") == "0" and int(counts.get("pass", 0)) >= 4, run.stdout
+    for name in SCREENSHOTS:
+        assert (screenshots / f"{name}.png").stat().st_size > 10_000, name
