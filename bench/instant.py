@@ -14,9 +14,41 @@ consumers, the projector, the database), which is what `bench/runtimes.py` measu
 
 from __future__ import annotations
 
-from dailycast.languages import CHARACTER_PACED, length_units, target_units
+from dailycast.languages import TARGET_MINUTES, length_units, target_units
 from dailycast.scripts import QUESTIONS_PER_PODCAST, Question, WritingRequest, WrittenScript
 from services.tts.synthesizers.base import SynthesizedAudio, Voice
+
+# Per language: an opening naming the courses, a sentence to fill time, a question pattern.
+PHRASES = {
+    "en": ("Since you study {courses}, today we look at what makes them useful to you.",
+           "Take a moment to think about what you learned this week and how it all fits together.",
+           "What is the most important idea number {n} from your course?"),
+    "es": ("Como estudias {courses}, hoy vemos por qué son útiles para ti.",
+           "Piensa un momento en lo que aprendiste esta semana y en cómo encaja todo.",
+           "¿Cuál es la idea número {n} que más te ayuda en tus estudios?"),
+    "fr": ("Puisque tu étudies {courses}, nous regardons aujourd'hui pourquoi ils sont utiles pour toi.",
+           "Prends un moment pour penser à ce que tu as appris cette semaine et à la façon dont tout se tient.",
+           "Quelle est l'idée numéro {n} la plus utile pour tes études ?"),
+    "de": ("Da du {courses} lernst, schauen wir heute, warum das für dich wichtig ist.",
+           "Nimm dir einen Moment und denke daran, was du diese Woche gelernt hast und wie alles zusammenpasst.",
+           "Was ist die wichtigste Idee Nummer {n} aus deinem Kurs?"),
+    "it": ("Dato che studi {courses}, oggi vediamo perché sono utili per il tuo lavoro.",
+           "Prenditi un momento per pensare a che cosa hai imparato questa settimana e a come tutto si collega.",
+           "Qual è l'idea numero {n} più utile per il tuo studio?"),
+    "pt": ("Como você estuda {courses}, hoje vamos ver por que isso é útil para o seu trabalho.",
+           "Tire um momento para pensar no que você aprendeu esta semana e em como tudo se encaixa.",
+           "Qual é a ideia número {n} mais útil para os seus estudos?"),
+    "ru": ("Поскольку вы изучаете {courses}, сегодня мы посмотрим, почему это полезно.",
+           "Подумайте немного о том, что вы узнали на этой неделе и как всё это связано.",
+           "Какая идея номер {n} для вас самая важная?"),
+    "ja": ("{courses}を勉強しているので、今日はその役に立つ理由を見ていきましょう。",
+           "今週学んだことと、それがどうつながるかを少し考えてみましょう。",
+           "あなたのコースで大切な考えの{n}つ目は何ですか？"),
+    "ko": ("{courses}를 공부하고 있으니, 오늘은 왜 유용한지 살펴보겠습니다.",
+           "이번 주에 배운 것과 그것이 어떻게 연결되는지 잠시 생각해 봅시다.",
+           "당신의 과정에서 가장 중요한 생각 {n}번은 무엇입니까?"),
+}
+
 
 INSTANT_AUDIO = b"\xff\xfb" + bytes(100)  # an MP3 frame header and silence; nobody plays it
 INSTANT_SECONDS = 360.0
@@ -24,21 +56,22 @@ INSTANT_SECONDS = 360.0
 
 def instant_questions(languages: list[str]) -> list[Question]:
     return [
-        Question(f"q{n}", {lang: f"Question number {n} in {lang}?" for lang in languages}, [f"point {n}"])
+        Question(f"q{n}", {lang: PHRASES[lang][2].format(n=n) for lang in languages}, [f"point {n}"])
         for n in range(1, QUESTIONS_PER_PODCAST + 1)
     ]
 
 
-def instant_script(request: WritingRequest, writer: str = "instant") -> WrittenScript:
-    """A usable script in every requested language, made without any model."""
+def instant_script(request: WritingRequest, writer: str = "instant", minutes: float = TARGET_MINUTES) -> WrittenScript:
+    """A usable script in every requested language, written in that language, made without any model."""
     questions = instant_questions(request.languages)
     scripts = {}
     for lang in request.languages:
-        intro = f"Since you study {' and '.join(request.learner.courses)}, let us begin."
-        asked = " ".join(q.text[lang] for q in questions)
-        missing = max(0, target_units(lang) - length_units(f"{intro} {asked}", lang))
-        filler = "あ" * missing if lang in CHARACTER_PACED else " ".join(["word"] * missing)
-        scripts[lang] = f"{intro} {filler} {asked}"
+        opening, filler, _ = PHRASES[lang]
+        asked = [q.text[lang] for q in questions]
+        parts = [opening.format(courses=", ".join(request.learner.courses))]
+        while length_units(" ".join(parts + asked), lang) < target_units(lang, minutes):
+            parts.append(filler)
+        scripts[lang] = " ".join(parts + asked)
     return WrittenScript(scripts, questions, writer)
 
 

@@ -10,16 +10,96 @@ from services.scriptgen.handlers import write_script
 from services.scriptgen.settings import ScriptgenSettings
 from services.scriptgen.writers.base import ScriptWriter
 from services.scriptgen.writers.chain import WriterChain
+from services.scriptgen.writers.gemini_writer import GeminiWriter
+from services.scriptgen.writers.openai_writer import OpenAIWriter
 from services.scriptgen.writers.template import TemplateWriter
 
 GROUP = "scriptgen"
+OPENAI_DEFAULT_URL = "https://api.openai.com/v1"
+GEMINI_DEFAULT_URL = "https://generativelanguage.googleapis.com"
 
 
-def build_writer(settings: ScriptgenSettings) -> ScriptWriter:
-    """The fallback chain; the template writer is always its last step."""
-    return WriterChain([TemplateWriter()], step_timeout_seconds=settings.writer_timeout_seconds)
+def build_writer(settings: ScriptgenSettings) -> WriterChain:
+    """OpenAI, then Gemini (each only with its key), then the template writer, always last."""
+    writers = [*llm_writers(settings), TemplateWriter()]
+    timeouts = {w.name: llm_step_bound(settings, w.name) for w in writers if w.name in ("openai", "gemini")}
+    return WriterChain(writers, step_timeout_seconds=settings.writer_timeout_seconds, timeouts=timeouts)
+
+
+def llm_writers(settings: ScriptgenSettings) -> list[OpenAIWriter | GeminiWriter]:
+    """The LLM writers whose key is set, in the chain's order."""
+    writers: list[OpenAIWriter | GeminiWriter] = []
+    if settings.openai_api_key:
+        writers.append(
+            OpenAIWriter(
+                settings.openai_api_key.get_secret_value(),
+                model=settings.openai_model,
+                base_url=settings.openai_base_url,
+                timeout=settings.openai_timeout_seconds,
+                max_retries=settings.llm_max_retries,
+            )
+        )
+    if settings.gemini_api_key:
+        writers.append(
+            GeminiWriter(
+                settings.gemini_api_key.get_secret_value(),
+                model=settings.gemini_model,
+                base_url=settings.gemini_base_url,
+                timeout=settings.gemini_timeout_seconds,
+                max_retries=settings.llm_max_retries,
+                retry_delay=settings.llm_retry_delay_seconds,
+            )
+        )
+    return writers
+
+
+def llm_step_bound(settings: ScriptgenSettings, provider: str) -> float:
+    """The chain's bound on one LLM step: every attempt timing out, plus the pauses between them.
+
+    The SDKs bound each request and retry on their own; this outer bound also cuts a server that
+    asks for a long retry-after, so a podcast never waits on one provider indefinitely.
+    """
+    per_request = settings.openai_timeout_seconds if provider == "openai" else settings.gemini_timeout_seconds
+    retries = settings.llm_max_retries
+    # Pauses double from the first (OpenAI's SDK: 0.5 s; Gemini: the setting), plus jitter of one pause.
+    first_pause = max(settings.llm_retry_delay_seconds, 0.5)
+    pauses = sum(first_pause * (2**n + 1) for n in range(retries))
+    return per_request * (retries + 1) + pauses + 1.0
+
+
+def describe_writers(settings: ScriptgenSettings) -> list[str]:
+    """One line per writer of the chain, in order, for `dailycast doctor`; never shows a key."""
+    lines = []
+    if settings.openai_api_key:
+        url = settings.openai_base_url or OPENAI_DEFAULT_URL
+        lines.append(f"openai: {settings.openai_model} at {url}, {_bounds(settings, 'openai')}")
+    if settings.gemini_api_key:
+        url = settings.gemini_base_url or GEMINI_DEFAULT_URL
+        lines.append(f"gemini: {settings.gemini_model} at {url}, {_bounds(settings, 'gemini')}")
+    lines.append(f"template: built in, 9 languages, {settings.writer_timeout_seconds:g} s at most")
+    return lines
+
+
+async def check_writers(settings: ScriptgenSettings) -> dict[str, str]:
+    """Asks each configured provider whether the key works and the model exists (spends no tokens)."""
+    results = {}
+    for writer in llm_writers(settings):
+        try:
+            results[writer.name] = await writer.check()
+        except Exception as exc:  # a doctor reports every failure, whatever its kind
+            results[writer.name] = f"error: {type(exc).__name__}: {exc}"
+        finally:
+            await writer.aclose()
+    results["template"] = "ok (built in)"
+    return results
 
 
 def subscription(settings: ScriptgenSettings, writer: ScriptWriter | None = None) -> Subscription:
     writer = writer or build_writer(settings)
     return Subscription(GROUP, {ev.PodcastRequested: partial(write_script, writer=writer)})
+
+
+def _bounds(settings: ScriptgenSettings, provider: str) -> str:
+    timeout = settings.openai_timeout_seconds if provider == "openai" else settings.gemini_timeout_seconds
+    step = llm_step_bound(settings, provider)
+    return f"{timeout:g} s a request, {settings.llm_max_retries} retries, {step:g} s at most"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dailycast.language_check import detected_language
 from dailycast.languages import MAX_MINUTES, MIN_MINUTES, reading_minutes
 from dailycast.scripts import QUESTIONS_PER_PODCAST, WritingRequest, WrittenScript
 
@@ -26,4 +27,15 @@ def script_problems(script: WrittenScript, request: WritingRequest) -> list[str]
         for q in script.questions:
             if not q.text.get(language) or q.text[language] not in text:
                 problems.append(f"{language} script does not ask {q.id}")
+    return problems + language_problems(script.scripts, request.languages)
+
+
+def language_problems(scripts: dict[str, str], languages: list[str]) -> list[str]:
+    """Scripts that read as another language than their own (a model answering in English, say)."""
+    problems = []
+    for language in languages:
+        text = scripts.get(language)
+        found = detected_language(text) if text else language
+        if found != language:
+            problems.append(f"the {language} script reads as {found or 'no known language'}")
     return problems

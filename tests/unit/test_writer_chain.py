@@ -32,7 +32,7 @@ async def test_slow_writer_is_cut_off():
 
 
 async def test_invalid_script_falls_through():
-    too_short = FakeWriter("short", script=lambda r: written_script(r, "short", filler_words=10))
+    too_short = FakeWriter("short", script=lambda r: written_script(r, "short", minutes=0.3))
     script = await WriterChain([too_short, FakeWriter("template")]).write(REQUEST)
     assert script.writer == "template"
 
@@ -52,5 +52,5 @@ def test_script_checks_find_each_problem():
     assert any("does not name" in p for p in script_problems(no_courses, REQUEST))
     two_questions = type(good)(good.scripts, good.questions[:2], "x")
     assert any("3 questions" in p for p in script_problems(two_questions, REQUEST))
-    long = written_script(REQUEST, filler_words=3000)
+    long = written_script(REQUEST, minutes=20)
     assert any("not about 6" in p for p in script_problems(long, REQUEST))

@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 
 from dailycast import events as ev
 from dailycast.learner import LearnerContext, QuizScore
+from bench.instant import instant_script
 from dailycast.scripts import Question, WritingRequest, WrittenScript
 
 
@@ -45,13 +46,6 @@ def questions(languages=("en",)) -> list[Question]:
     ]
 
 
-def written_script(request: WritingRequest, writer: str = "fake", filler_words: int = 900) -> WrittenScript:
+def written_script(request: WritingRequest, writer: str = "fake", minutes: float = 6.0) -> WrittenScript:
     """A valid script in every language: names the courses, asks the questions, ~6 minutes long."""
-    qs = questions(request.languages)
-    scripts = {}
-    for lang in request.languages:
-        intro = f"Since you study {' and '.join(request.learner.courses)}, let us begin."
-        asked = " ".join(q.text[lang] for q in qs)
-        filler = " ".join(["word"] * filler_words) if lang not in ("ja", "ko") else "あ" * (filler_words * 2)
-        scripts[lang] = f"{intro} {filler} {asked}"
-    return WrittenScript(scripts, qs, writer)
+    return instant_script(request, writer, minutes)

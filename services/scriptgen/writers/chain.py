@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from dailycast.scripts import WriterError, WritingRequest, WrittenScript
 from services.scriptgen.script_checks import script_problems
@@ -18,17 +18,27 @@ class WriterChain:
 
     name = "chain"
 
-    def __init__(self, writers: Sequence[ScriptWriter], step_timeout_seconds: float = 30.0):
+    def __init__(
+        self,
+        writers: Sequence[ScriptWriter],
+        step_timeout_seconds: float = 30.0,
+        timeouts: Mapping[str, float] | None = None,
+    ):
+        """timeouts: a bound per writer name, for writers whose own retries need longer than the default."""
         if not writers:
             raise ValueError("a writer chain needs at least one writer")
         self.writers = list(writers)
         self.step_timeout_seconds = step_timeout_seconds
+        self.timeouts = dict(timeouts or {})
+
+    def timeout_of(self, writer: ScriptWriter) -> float:
+        return self.timeouts.get(writer.name, self.step_timeout_seconds)
 
     async def write(self, request: WritingRequest) -> WrittenScript:
         failures = []
         for writer in self.writers:
             try:
-                script = await asyncio.wait_for(writer.write(request), self.step_timeout_seconds)
+                script = await asyncio.wait_for(writer.write(request), self.timeout_of(writer))
             except (WriterError, TimeoutError) as exc:
                 failures.append(f"{writer.name}: {exc or 'timed out'}")
                 continue

@@ -1,0 +1,148 @@
+"""The LLM writers' prompt: one request that asks for the episode in every language at once.
+
+Pure: it only formats the learner context of the request. The JSON the model must return is
+described twice on purpose: in words in the prompt (every model reads it) and as a JSON schema
+(`response_schema`) that providers with structured output enforce while decoding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dailycast.languages import CHARACTER_PACED, LANGUAGE_NAMES, target_units
+from dailycast.learner import LearnerContext
+from dailycast.scripts import QUESTIONS_PER_PODCAST, WritingRequest
+
+# The checks accept 4.5-7.5 minutes; asking for 5-7 leaves the model room to miss a little.
+SHORTEST_MINUTES, LONGEST_MINUTES = 5.0, 7.0
+COUNT_WORDS = {1: "one", 2: "two", 3: "three"}
+
+SYSTEM = (
+    "You are the warm, friendly host of Dailycast, a short daily learning podcast made for one "
+    "student. You write what the host says aloud: plain spoken sentences, no markdown, no headings, "
+    "no stage directions, no speaker names. You answer with one JSON object and nothing else."
+)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    system: str
+    user: str
+
+
+def build_multilingual_prompt(request: WritingRequest) -> Prompt:
+    """The seed's prompt: the learner's context and one request for every language of the podcast."""
+    parts = [
+        _opening(request.languages),
+        _about(request.learner),
+        _episode(request.learner, request.languages),
+        _reply_shape(request.languages),
+    ]
+    return Prompt(SYSTEM, "\n\n".join(parts))
+
+
+def response_schema(languages: list[str]) -> dict:
+    """JSON schema of the reply, strict-mode compatible (every property required, no extras)."""
+    per_language = _object({lang: {"type": "string"} for lang in languages})
+    question = _object(
+        {
+            "text": per_language,
+            "key_points": {"type": "array", "items": {"type": "string"}},
+        }
+    )
+    return _object(
+        {
+            "scripts": per_language,
+            "questions": {
+                "type": "array",
+                "description": f"exactly {QUESTIONS_PER_PODCAST} questions",
+                "items": question,
+            },
+        }
+    )
+
+
+def language_label(language: str) -> str:
+    return f"{LANGUAGE_NAMES[language]} ({language})"
+
+
+def _object(properties: dict) -> dict:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+def _opening(languages: list[str]) -> str:
+    labels = " and ".join(language_label(lang) for lang in languages)
+    if len(languages) == 1:
+        return f"Generate a podcast script in {labels}."
+    count = COUNT_WORDS.get(len(languages), str(len(languages)))
+    return (
+        f"Generate a podcast script in {count} languages, {labels}, all in this one reply: the same "
+        "episode written natively in each language, not a word-for-word translation."
+    )
+
+
+def _about(learner: LearnerContext) -> str:
+    lines = ["About the student:", f"- name: {learner.name}"]
+    if learner.courses:
+        lines.append("- courses (name every one, exactly as written here, in every language):")
+        lines += [f"  - {course}" for course in learner.courses]
+    else:
+        lines.append("- courses: none yet")
+    lines.append(f"- ability level: {learner.ability_level}")
+    lines.append(f"- weak subjects: {', '.join(learner.weak_subjects) or 'none'}")
+    scores = [f"{s.subject} {round(s.score * 100)}%" for s in learner.recent_scores]
+    lines.append(f"- recent quiz scores: {', '.join(scores) or 'no quiz yet'}")
+    return "\n".join(lines)
+
+
+def _episode(learner: LearnerContext, languages: list[str]) -> str:
+    lines = ["The episode:", f"- Greet {learner.name} by name. {_courses_line(learner.courses)}"]
+    lines.append(
+        f"- Pitch it at the {learner.ability_level} level. Spend the most time on the weak subjects, "
+        "and mention the recent scores with encouragement."
+    )
+    lines.append("- About 6 minutes read aloud; in each language:")
+    lines += [f"  - {language_label(lang)}: {_length(lang)}" for lang in languages]
+    lines.append(
+        f"- Ask exactly {QUESTIONS_PER_PODCAST} questions that make {learner.name} think about the courses. "
+        "Write each question in the script word for word as you give it in \"questions\" (one sentence "
+        "ending in a question mark), then leave a moment to answer."
+    )
+    lines.append(
+        f"- For each question give 1 to 3 key points a good answer mentions, in {LANGUAGE_NAMES[languages[0]]}."
+    )
+    lines.append("- Friendly host tone: warm, clear and encouraging; close with a short recap and a goodbye.")
+    return "\n".join(lines)
+
+
+def _courses_line(courses: list[str]) -> str:
+    if not courses:
+        return "They have no course yet: talk about good study habits and how to pick a first course."
+    titles = " and ".join(courses) if len(courses) <= 2 else ", ".join(courses[:-1]) + " and " + courses[-1]
+    return (
+        f'Open with their courses, as in "Since you study {titles}, ...", in each language\'s own words; '
+        "the course titles stay exactly as written, untranslated."
+    )
+
+
+def _length(language: str) -> str:
+    unit = "characters" if language in CHARACTER_PACED else "words"
+    target = target_units(language)
+    low, high = target_units(language, SHORTEST_MINUTES), target_units(language, LONGEST_MINUTES)
+    return f"about {target} {unit} (between {low} and {high})"
+
+
+def _reply_shape(languages: list[str]) -> str:
+    scripts = ", ".join(f'"{lang}": "<the whole {LANGUAGE_NAMES[lang]} script>"' for lang in languages)
+    texts = ", ".join(f'"{lang}": "<the question in {LANGUAGE_NAMES[lang]}>"' for lang in languages)
+    return (
+        "Reply with this JSON object only:\n"
+        f'{{"scripts": {{{scripts}}},\n'
+        f' "questions": [{{"text": {{{texts}}}, "key_points": ["<point>", "<point>"]}}, '
+        f"... {QUESTIONS_PER_PODCAST} questions in all]}}"
+    )

@@ -1,0 +1,84 @@
+"""The Gemini writer: one generateContent call with a JSON schema for every language at once."""
+
+from __future__ import annotations
+
+import httpx
+from google import genai
+from google.genai import errors, types
+
+from dailycast.scripts import WriterError, WritingRequest, WrittenScript
+from services.scriptgen.llm_output import parse_script
+from services.scriptgen.prompt import build_multilingual_prompt, response_schema
+
+try:  # the SDK talks through aiohttp when it is installed, through httpx otherwise
+    from aiohttp import ClientError as _AiohttpError
+except ImportError:  # pragma: no cover
+    _AiohttpError = OSError
+
+# What a call can fail with below the API: timeouts, refused or dropped connections.
+_TRANSPORT_ERRORS = (TimeoutError, OSError, httpx.HTTPError, _AiohttpError)
+
+
+class GeminiWriter:
+    name = "gemini"
+
+    def __init__(
+        self,
+        api_key: str,
+        model: str = "gemini-2.5-flash-lite",
+        base_url: str | None = None,
+        timeout: float = 25.0,
+        max_retries: int = 2,
+        retry_delay: float = 1.0,
+    ):
+        self.model = model
+        # The SDK retries 408/429/5xx and connection errors itself (tenacity, exponential backoff);
+        # attempts counts the first call too. Its timeout is in milliseconds. v1beta is pinned
+        # because this SDK defaults to v1, where system instructions and JSON schemas have lagged.
+        retry = types.HttpRetryOptions(attempts=max_retries + 1, initial_delay=retry_delay, jitter=retry_delay)
+        options = types.HttpOptions(
+            base_url=base_url, api_version="v1beta", timeout=round(timeout * 1000), retry_options=retry
+        )
+        self.client = genai.Client(api_key=api_key, http_options=options)
+
+    async def write(self, request: WritingRequest) -> WrittenScript:
+        prompt = build_multilingual_prompt(request)
+        config = types.GenerateContentConfig(
+            system_instruction=prompt.system,
+            response_mime_type="application/json",
+            # The JSON-schema field (not response_schema) accepts additionalProperties, so both
+            # providers get the very same schema.
+            response_json_schema=response_schema(request.languages),
+        )
+        try:
+            response = await self.client.aio.models.generate_content(
+                model=self.model, contents=prompt.user, config=config
+            )
+        except errors.APIError as exc:
+            raise WriterError(f"Gemini failed: {exc.code} {exc.status}: {exc.message}") from exc
+        except _TRANSPORT_ERRORS as exc:
+            raise WriterError(f"Gemini failed: {type(exc).__name__}: {str(exc) or 'timed out'}") from exc
+        model = response.model_version or self.model  # the version that answered, when given
+        return parse_script(_text(response), request, self.name, model, _tokens(response))
+
+    async def check(self) -> str:
+        """Whether the key works and the model exists, without spending tokens."""
+        model = await self.client.aio.models.get(model=self.model)
+        return f"ok ({model.name})"
+
+    async def aclose(self) -> None:
+        await self.client.aio.aclose()
+
+
+def _text(response: types.GenerateContentResponse) -> str:
+    if not response.candidates:
+        feedback = response.prompt_feedback
+        raise WriterError(f"Gemini returned no candidate ({feedback.block_reason if feedback else 'no reason'})")
+    candidate = response.candidates[0]
+    if candidate.finish_reason == types.FinishReason.MAX_TOKENS:
+        raise WriterError("Gemini stopped at its token limit; the script is cut off")
+    return response.text or ""
+
+
+def _tokens(response: types.GenerateContentResponse) -> int | None:
+    return response.usage_metadata.total_token_count if response.usage_metadata else None

@@ -1,0 +1,74 @@
+"""The OpenAI writer: one chat completion with a strict JSON schema for every language at once."""
+
+from __future__ import annotations
+
+import openai
+
+from dailycast.scripts import WriterError, WritingRequest, WrittenScript
+from services.scriptgen.llm_output import parse_script
+from services.scriptgen.prompt import build_multilingual_prompt, response_schema
+
+
+class OpenAIWriter:
+    name = "openai"
+
+    def __init__(
+        self,
+        api_key: str,
+        model: str = "gpt-4o-mini",
+        base_url: str | None = None,
+        timeout: float = 25.0,
+        max_retries: int = 2,
+    ):
+        self.model = model
+        # The SDK retries 408/409/429/5xx, timeouts and lost connections itself, with exponential
+        # backoff (or the server's retry-after), so the writer makes one call and adds no retry loop.
+        self.client = openai.AsyncOpenAI(
+            api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries
+        )
+
+    async def write(self, request: WritingRequest) -> WrittenScript:
+        prompt = build_multilingual_prompt(request)
+        try:
+            completion = await self.client.chat.completions.create(
+                model=self.model,
+                messages=[
+                    {"role": "system", "content": prompt.system},
+                    {"role": "user", "content": prompt.user},
+                ],
+                response_format={
+                    "type": "json_schema",
+                    "json_schema": {
+                        "name": "podcast_script",
+                        "strict": True,
+                        "schema": response_schema(request.languages),
+                    },
+                },
+            )
+        except openai.OpenAIError as exc:  # status errors, timeouts and lost connections alike
+            raise WriterError(f"OpenAI failed: {type(exc).__name__}: {exc}") from exc
+        model = completion.model or self.model  # the dated snapshot that answered, when given
+        return parse_script(_content(completion), request, self.name, model, _tokens(completion))
+
+    async def check(self) -> str:
+        """Whether the key works and the model exists, without spending tokens."""
+        model = await self.client.models.retrieve(self.model)
+        return f"ok ({model.id})"
+
+    async def aclose(self) -> None:
+        await self.client.close()
+
+
+def _content(completion) -> str:
+    if not completion.choices:
+        raise WriterError("OpenAI returned no choice")
+    choice = completion.choices[0]
+    if getattr(choice.message, "refusal", None):
+        raise WriterError(f"OpenAI refused: {choice.message.refusal}")
+    if choice.finish_reason == "length":
+        raise WriterError("OpenAI stopped at its token limit; the script is cut off")
+    return choice.message.content or ""
+
+
+def _tokens(completion) -> int | None:
+    return completion.usage.total_tokens if completion.usage else None

@@ -1,0 +1,14 @@
+import pytest
+
+# Provider keys in a developer's shell must never send a test to the real OpenAI, Gemini, AWS
+# or an SMTP server: tests that want a provider point it at a local server themselves.
+PROVIDER_SETTINGS = (
+    "OPENAI_API_KEY", "OPENAI_BASE_URL", "GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_GEMINI_BASE_URL",
+    "DAILYCAST_SMTP_HOST", "DAILYCAST_S3_BUCKET", "DAILYCAST_SPEECH",
+)
+
+
+@pytest.fixture(autouse=True)
+def no_real_providers(monkeypatch):
+    for name in PROVIDER_SETTINGS:
+        monkeypatch.delenv(name, raising=False)

@@ -1,0 +1,86 @@
+"""The LLM prompt: the learner's context and one request for every language, per language."""
+
+from datetime import date
+
+import pytest
+
+from dailycast.languages import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, target_units
+from dailycast.learner import QuizScore
+from dailycast.scripts import WritingRequest
+from services.scriptgen.prompt import build_multilingual_prompt, response_schema
+from tests.utils.factories import learner
+
+AIKO = learner(
+    courses=["Django Fundamentals", "Python Advanced"],
+    ability_level="intermediate",
+    weak_subjects=["Database Design", "Linear Algebra"],
+    recent_scores=[QuizScore("Database Design", 0.52), QuizScore("Python Advanced", 0.815)],
+)
+
+
+def prompt_for(languages, who=AIKO):
+    return build_multilingual_prompt(WritingRequest(7, date(2026, 11, 24), list(languages), who))
+
+
+@pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
+def test_prompt_carries_the_learner_context(lang):
+    user = prompt_for([lang]).user
+    assert f"Generate a podcast script in {LANGUAGE_NAMES[lang]} ({lang})." in user
+    assert "Aiko" in user
+    assert '"Since you study Django Fundamentals and Python Advanced, ..."' in user
+    assert "  - Django Fundamentals\n  - Python Advanced" in user
+    assert "ability level: intermediate" in user and "at the intermediate level" in user
+    assert "weak subjects: Database Design, Linear Algebra" in user
+    assert "recent quiz scores: Database Design 52%, Python Advanced 82%" in user
+
+
+@pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
+def test_prompt_gives_the_target_length_in_the_languages_unit(lang):
+    user = prompt_for([lang]).user
+    unit = "characters" if lang in ("ja", "ko") else "words"
+    assert f"{LANGUAGE_NAMES[lang]} ({lang}): about {target_units(lang)} {unit}" in user
+    assert "About 6 minutes" in user
+
+
+@pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
+def test_prompt_asks_three_questions_verbatim_with_key_points_and_the_json(lang):
+    prompt = prompt_for([lang])
+    assert "exactly 3 questions" in prompt.user and "word for word" in prompt.user
+    assert "1 to 3 key points" in prompt.user
+    assert f'"scripts": {{"{lang}": "<the whole {LANGUAGE_NAMES[lang]} script>"}}' in prompt.user
+    assert "friendly" in prompt.system and "JSON" in prompt.system
+
+
+@pytest.mark.parametrize("pair", [("en", "ja"), ("fr", "ko"), ("ru", "pt")], ids="-".join)
+def test_bilingual_prompt_is_one_request_for_both_languages(pair):
+    first, second = pair
+    user = prompt_for(pair).user
+    names = f"{LANGUAGE_NAMES[first]} ({first}) and {LANGUAGE_NAMES[second]} ({second})"
+    assert user.startswith(f"Generate a podcast script in two languages, {names}, all in this one reply")
+    for lang in pair:
+        assert f"{LANGUAGE_NAMES[lang]} ({lang}): about {target_units(lang)}" in user
+        assert f'"{lang}": "<the whole {LANGUAGE_NAMES[lang]} script>"' in user
+    assert f"key points a good answer mentions, in {LANGUAGE_NAMES[first]}" in user
+
+
+def test_prompt_for_a_learner_with_nothing_yet():
+    newcomer = learner(courses=[], weak_subjects=[], recent_scores=[], ability_level="beginner")
+    user = prompt_for(["en"], newcomer).user
+    assert "courses: none yet" in user and "Since you study" not in user
+    assert "weak subjects: none" in user and "recent quiz scores: no quiz yet" in user
+
+
+def test_three_courses_are_listed_with_commas():
+    many = learner(courses=["A1", "B2", "C3"])
+    assert '"Since you study A1, B2 and C3, ..."' in prompt_for(["en"], many).user
+
+
+def test_schema_requires_every_language_and_allows_nothing_else():
+    schema = response_schema(["en", "ja"])
+    scripts = schema["properties"]["scripts"]
+    question = schema["properties"]["questions"]["items"]
+    assert scripts["required"] == ["en", "ja"] and question["properties"]["text"]["required"] == ["en", "ja"]
+    assert question["required"] == ["text", "key_points"]
+    # OpenAI's strict mode: every object lists all its properties as required and forbids others.
+    for node in (schema, scripts, question, question["properties"]["text"]):
+        assert node["additionalProperties"] is False and node["required"] == list(node["properties"])
