@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -31,6 +31,24 @@ class CommonSettings(BaseSettings):
         validation_alias=AliasChoices("DATABASE_URL", "DAILYCAST_DATABASE_URL"),
         description="SQLAlchemy URL; default: SQLite in the data dir",
     )
+    # Audio on Amazon S3: tts writes there and the API hands out presigned links to the same bucket.
+    s3_bucket: str | None = Field(None, description="S3 bucket of the audio (private); unset: the local audio folder")
+    s3_prefix: str = Field("", description="prefix of every audio object's key in the bucket")
+    s3_endpoint_url: str | None = Field(None, description="S3 endpoint; default AWS's own (tests: moto's server)")
+    aws_region: str | None = Field(
+        None,
+        validation_alias=AliasChoices("DAILYCAST_AWS_REGION", "AWS_REGION", "AWS_DEFAULT_REGION"),
+        description="AWS region of S3 and Polly; default boto3's own configuration",
+    )
+    audio_url_ttl_seconds: int = Field(
+        300, ge=1, le=7 * 24 * 3600, description="lifetime of the presigned audio links in API responses"
+    )
+
+    @field_validator("s3_bucket", "s3_endpoint_url", "aws_region", mode="before")
+    @classmethod
+    def _blank_aws_is_unset(cls, value):
+        # `export DAILYCAST_S3_BUCKET=` must mean "no S3", not a bucket named "".
+        return None if isinstance(value, str) and not value.strip() else value
 
     def resolved_public_url(self) -> str:
         return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")

@@ -10,7 +10,7 @@ from services.api.container import ApiContainer
 from services.api.db import make_session_factory
 from services.api.projector import CONSUMER, Projector
 from services.api.settings import ApiSettings
-from services.tts.audio_store import LocalAudioStore
+from services.tts.bootstrap import build_store
 
 
 def build_container(settings: ApiSettings, engine: Engine, schemas: SchemaSet) -> ApiContainer:
@@ -18,7 +18,7 @@ def build_container(settings: ApiSettings, engine: Engine, schemas: SchemaSet) -
         settings=settings,
         session_factory=make_session_factory(engine),
         schemas=schemas,
-        audio_store=LocalAudioStore(settings.audio_dir),
+        audio_store=build_store(settings),  # tts's own choice, so links point where tts wrote
         jwt_secret=settings.resolved_jwt_secret(),
     )
 

@@ -1,12 +1,49 @@
-"""tts's settings."""
+"""tts's settings. Without AWS settings, speech is eSpeak NG in process."""
 
+import os
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_settings import SettingsConfigDict
 
 from dailycast.settings import CommonSettings
+from services.tts.aws import aws_configured
+
+
+def default_speech() -> str:
+    """Amazon Polly when the environment configures AWS (see `aws_configured`), else local."""
+    return "polly" if aws_configured(os.environ) else "local"
 
 
 class TtsSettings(CommonSettings):
+    # Tests and tools may pass fields by name as well as by their env var aliases.
+    model_config = SettingsConfigDict(populate_by_name=True)
+
     pause_seconds: float = Field(5.0, ge=0, le=10, description="the student's thinking pause after each question")
-    speech: Literal["local"] = Field("local", description="local: eSpeak NG in process")
+    speech: Literal["local", "polly"] = Field(
+        default_factory=default_speech,
+        description="local: eSpeak NG in process; polly: Amazon Polly. Default: polly when AWS is configured",
+    )
+    polly_endpoint_url: str | None = Field(
+        None, description="Polly endpoint; default AWS's own (tests: moto or a local server)"
+    )
+    polly_neural_requests_per_second: float = Field(
+        8.0, gt=0, description="Polly requests started per second for neural voices (Polly's quota: 8)"
+    )
+    polly_standard_requests_per_second: float = Field(
+        80.0, gt=0, description="Polly requests started per second for standard voices (Polly's quota: 80)"
+    )
+    polly_max_concurrency: int = Field(8, ge=1, le=64, description="Polly requests in flight at once")
+    polly_sample_rate: Literal["8000", "16000", "22050", "24000"] | None = Field(
+        None, description="MP3 sample rate (Hz); default Polly's: 24000 for neural voices, 22050 for standard"
+    )
+
+    @field_validator("polly_endpoint_url", "polly_sample_rate", mode="before")
+    @classmethod
+    def _blank_polly_is_unset(cls, value):
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("speech", mode="before")
+    @classmethod
+    def _blank_speech_is_default(cls, value):
+        return default_speech() if isinstance(value, str) and not value.strip() else value

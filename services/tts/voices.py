@@ -17,7 +17,17 @@ ESPEAK_VOICES: dict[str, str] = {
     "ko": "ko",
 }
 
-# Amazon Polly voice id and engine. Polly has no neural Russian voice.
+# Amazon Polly voice id and engine: neural wherever the voice has it (DescribeVoices'
+# SupportedEngines; `dailycast doctor` checks them against the account's region).
+#   en  Joanna   en-US  neural
+#   ja  Takumi   ja-JP  neural    (Mizuki is standard only; Kazuha and Tomoko are neural too)
+#   es  Lucia    es-ES  neural
+#   fr  Lea      fr-FR  neural
+#   de  Vicki    de-DE  neural
+#   it  Bianca   it-IT  neural
+#   pt  Camila   pt-BR  neural
+#   ru  Tatyana  ru-RU  standard  (Polly has no neural Russian voice)
+#   ko  Seoyeon  ko-KR  neural
 POLLY_VOICES: dict[str, tuple[str, str]] = {
     "en": ("Joanna", "neural"),
     "ja": ("Takumi", "neural"),

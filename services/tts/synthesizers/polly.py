@@ -1,0 +1,126 @@
+"""Amazon Polly through boto3: a long SSML document is cut into requests spoken concurrently.
+
+Each piece (see ssml_chunks) is one SynthesizeSpeech request for the MP3 and, when it holds
+marks, a second one with OutputFormat=json for the SSML speech marks, whose times count from
+the piece's start. The pieces' MP3 frames are joined in order, and each mark is moved by the
+exact length of the audio before its piece.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Mapping
+from contextlib import closing
+from dataclasses import dataclass
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from services.tts.mp3 import Mp3Audio, join_mp3, read_mp3
+from services.tts.rate_limit import RateLimiter
+from services.tts.ssml_chunks import MAX_BILLED, MAX_CHARS, split_ssml
+from services.tts.synthesizers.base import SynthesisError, SynthesizedAudio, Voice
+
+SAMPLE_RATES = ("8000", "16000", "22050", "24000")  # what Polly accepts for MP3
+# Polly's own defaults: 22050 Hz for standard voices, 24000 Hz for the others.
+DEFAULT_SAMPLE_RATE = {"standard": "22050"}
+# Polly's quotas of SynthesizeSpeech requests a second; generative and long-form share neural's.
+DEFAULT_REQUESTS_PER_SECOND = {"neural": 8.0, "standard": 80.0}
+
+
+@dataclass(frozen=True)
+class Take:
+    """One piece's audio and its marks (seconds from the piece's start)."""
+
+    audio: Mp3Audio
+    marks: dict[str, float]
+
+
+class PollySynthesizer:
+    name = "polly"
+
+    def __init__(
+        self,
+        client,
+        requests_per_second: Mapping[str, float] | None = None,
+        max_concurrency: int = 8,
+        sample_rate: str | None = None,
+        max_chars: int = MAX_CHARS,
+        max_billed: int = MAX_BILLED,
+    ):
+        """`client` is a boto3 Polly client (boto3 clients may be shared between threads)."""
+        if sample_rate is not None and sample_rate not in SAMPLE_RATES:
+            raise ValueError(f"Polly's MP3 sample rates are {', '.join(SAMPLE_RATES)}; got {sample_rate!r}")
+        self._client = client
+        rates = {**DEFAULT_REQUESTS_PER_SECOND, **(requests_per_second or {})}
+        self._limiters = {engine: RateLimiter(rate) for engine, rate in rates.items()}
+        self._slots = asyncio.Semaphore(max_concurrency)
+        self._sample_rate = sample_rate
+        self._max_chars, self._max_billed = max_chars, max_billed
+
+    def sample_rate(self, engine: str) -> str:
+        return self._sample_rate or DEFAULT_SAMPLE_RATE.get(engine, "24000")
+
+    async def synthesize(self, ssml: str, voice: Voice) -> SynthesizedAudio:
+        try:
+            pieces = split_ssml(ssml, self._max_chars, self._max_billed)
+        except ValueError as exc:
+            raise SynthesisError(f"the script cannot be cut into Polly requests: {exc}") from exc
+        if not pieces:
+            raise SynthesisError("the script has nothing to say")
+        takes = await asyncio.gather(*(self._take(piece, voice) for piece in pieces))
+        try:
+            return join_takes(list(takes))
+        except ValueError as exc:
+            raise SynthesisError(f"Amazon Polly's audio could not be joined: {exc}") from exc
+
+    async def _take(self, piece: str, voice: Voice) -> Take:
+        asked = dict(Engine=voice.engine, VoiceId=voice.name, TextType="ssml", Text=piece)
+        requests = [self._request(voice.engine, **asked, OutputFormat="mp3", SampleRate=self.sample_rate(voice.engine))]
+        if "<mark" in piece:  # speech marks are billed too: ask only where there are some
+            requests.append(self._request(voice.engine, **asked, OutputFormat="json", SpeechMarkTypes=["ssml"]))
+        audio, *marks = await asyncio.gather(*requests)
+        try:
+            return Take(read_mp3(audio), parse_speech_marks(marks[0]) if marks else {})
+        except ValueError as exc:
+            raise SynthesisError(f"Amazon Polly returned unusable output: {exc}") from exc
+
+    async def _request(self, engine: str, **params) -> bytes:
+        async with self._slots:
+            await self._limiters.get(engine, self._limiters["neural"]).acquire()
+            return await asyncio.to_thread(self._call, params)
+
+    def _call(self, params: dict) -> bytes:
+        try:
+            response = self._client.synthesize_speech(**params)
+            with closing(response["AudioStream"]) as stream:
+                return stream.read()
+        except (BotoCoreError, ClientError) as exc:
+            raise SynthesisError(f"Amazon Polly failed: {exc}") from exc
+
+
+def parse_speech_marks(body: bytes) -> dict[str, float]:
+    """SSML <mark> name -> seconds, from Polly's speech marks (one JSON object a line, time in ms)."""
+    marks: dict[str, float] = {}
+    try:
+        for line in body.decode("utf-8").splitlines():
+            if line.strip():
+                mark = json.loads(line)
+                if mark["type"] == "ssml":
+                    marks.setdefault(mark["value"], mark["time"] / 1000)
+    except (ValueError, KeyError, TypeError) as exc:  # JSONDecodeError and UnicodeError are ValueErrors
+        raise ValueError(f"speech marks unreadable: {exc!r}") from exc
+    return marks
+
+
+def join_takes(takes: list[Take]) -> SynthesizedAudio:
+    """One audio: the takes' frames in order, each take's marks moved by the audio before it."""
+    marks: dict[str, float] = {}
+    before = 0  # samples, so that offsets stay exact
+    for take in takes:
+        offset = before / take.audio.sample_rate
+        for name, seconds in take.marks.items():
+            marks.setdefault(name, round(offset + seconds, 3))
+        before += take.audio.samples
+    audio = join_mp3([take.audio for take in takes])
+    return SynthesizedAudio(audio.frames, audio.duration_seconds, marks)

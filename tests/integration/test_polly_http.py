@@ -1,0 +1,139 @@
+"""PollySynthesizer with the real boto3 over HTTP to a local server that speaks Polly's SynthesizeSpeech.
+
+moto's Polly answers no real audio (see test_polly_moto.py); this server does: MP3 made by LAME
+and SSML speech marks under the fake speech model of the unit tests (10 ms a character, breaks as
+written). So a long script goes the whole way: cut into pieces, spoken concurrently within the
+rate, joined, marks moved; and through tts's handler into S3 on moto.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from dailycast import events as ev
+from services.scriptgen.handlers import write_script
+from services.tts.aws import aws_client
+from services.tts.handlers import synthesize_audio
+from services.tts.mp3 import read_mp3
+from services.tts.s3_store import S3AudioStore
+from services.tts.ssml_chunks import split_ssml
+from services.tts.synthesizers.base import Voice
+from services.tts.synthesizers.polly import PollySynthesizer
+from tests.utils.fake_polly import fake_speech, long_ssml, polly_output
+from tests.utils.factories import podcast_requested, written_script
+from tests.utils.fakes import FakeWriter
+from tests.utils.moto_server import moto, moto_server  # noqa: F401 (fixtures)
+
+LATENCY = 0.03
+
+
+class PollyServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), _PollyHandler)
+        self.requests: list[tuple[float, dict]] = []
+        self.in_flight = self.most_in_flight = 0
+        self.lock = threading.Lock()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _PollyHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self):
+        server: PollyServer = self.server
+        params = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        with server.lock:
+            server.requests.append((time.monotonic(), {**params, "path": self.path}))
+            server.in_flight += 1
+            server.most_in_flight = max(server.most_in_flight, server.in_flight)
+        time.sleep(LATENCY)  # Polly takes a while: lets requests overlap
+        body = polly_output(params)
+        with server.lock:
+            server.in_flight -= 1
+        self.send_response(200)
+        mp3 = params["OutputFormat"] == "mp3"
+        self.send_header("Content-Type", "audio/mpeg" if mp3 else "application/x-json-stream")
+        self.send_header("x-amzn-RequestCharacters", str(len(params["Text"])))
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def polly_server(moto):  # moto's fixture gives the fake credentials boto3 signs with
+    server = PollyServer()
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def synthesizer(server: PollyServer, **options) -> PollySynthesizer:
+    client = aws_client("polly", "us-east-1", server.url, max_pool_connections=8)
+    return PollySynthesizer(client, **{"requests_per_second": {"neural": 200, "standard": 200}, **options})
+
+
+async def test_a_long_script_goes_through_pieces_to_one_exact_audio(polly_server):
+    ssml, questions = long_ssml(60)
+    speaker = synthesizer(polly_server, max_chars=900, max_billed=450)
+    audio = await speaker.synthesize(ssml, Voice("en", "Joanna", "neural"))
+    pieces = split_ssml(ssml, 900, 450)
+    sent = [p for _, p in polly_server.requests]
+    assert {p["path"] for p in sent} == {"/v1/speech"}
+    assert sorted(p["Text"] for p in sent if p["OutputFormat"] == "mp3") == sorted(pieces)
+    assert all(p["Engine"] == "neural" and p["VoiceId"] == "Joanna" and p["TextType"] == "ssml" for p in sent)
+    parts = [read_mp3(polly_output({"Text": p, "OutputFormat": "mp3", "SampleRate": "24000"})) for p in pieces]
+    assert audio.mp3 == b"".join(p.frames for p in parts)  # in order, though spoken concurrently
+    assert audio.duration_seconds == sum(p.samples for p in parts) / 24000
+    before, expected = 0.0, {}
+    for piece, part in zip(pieces, parts):
+        expected.update({name: before + at for name, at in fake_speech(piece)[1]})
+        before += part.duration_seconds
+    assert audio.marks == pytest.approx(expected, abs=0.002)
+    assert polly_server.most_in_flight > 1
+
+
+async def test_requests_keep_to_the_rate_over_http(polly_server):
+    ssml, _ = long_ssml(30)
+    await synthesizer(polly_server, requests_per_second={"standard": 25}, max_chars=600, max_billed=300).synthesize(
+        ssml, Voice("ru", "Tatyana", "standard")
+    )
+    starts = sorted(at for at, _ in polly_server.requests)
+    assert len(starts) >= 6
+    assert all(at - starts[0] >= k / 25 - 0.015 for k, at in enumerate(starts))
+
+
+async def test_tts_handler_with_polly_and_s3_stores_tracks_with_question_times(polly_server, moto):
+    (ready,) = await write_script(
+        podcast_requested(languages=("en", "ru"), output_format="audio"),
+        writer=FakeWriter(script=lambda request: written_script(request, minutes=1.0)),
+    )
+    s3 = moto.client("s3")
+    store = S3AudioStore(moto.bucket(), s3)
+    emitted = await synthesize_audio(
+        ready, synthesizer=synthesizer(polly_server), store=store, voice_provider="polly", pause_seconds=3
+    )
+    audio_ready = emitted[0]
+    assert isinstance(audio_ready, ev.AudioReady) and isinstance(emitted[1], ev.PodcastCompleted)
+    for track in audio_ready.tracks:
+        stored = s3.get_object(Bucket=store.bucket, Key=track.audio_key)
+        assert stored["ContentType"] == "audio/mpeg"
+        assert read_mp3(stored["Body"].read()).duration_seconds == track.duration_seconds
+        assert (track.voice, track.synthesizer) == ({"en": "Joanna", "ru": "Tatyana"}[track.language], "polly")
+        times = track.question_times
+        assert [t.question_id for t in times] == ["q1", "q2", "q3"]
+        assert all(0 < t.starts_at < t.pause_at < track.duration_seconds for t in times)

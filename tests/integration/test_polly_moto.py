@@ -1,0 +1,86 @@
+"""PollySynthesizer and the doctor's checks against moto's Polly and S3, over HTTP with boto3
+(and, without AWS, the doctor's local checks).
+
+moto goes only so far: its SynthesizeSpeech validates the request and answers 8 zero bytes
+(for MP3 and speech marks alike), refuses SampleRate 24000 (neural voices' default on real
+Polly) and knows Léa by her name, not her id "Lea". So here: what we ask for, and that what
+comes back unusable fails cleanly. Real audio, pieces and marks: test_polly_http.py.
+"""
+
+import json
+
+import pytest
+
+from services.tts.aws import aws_client
+from services.tts.checks import check_speech
+from services.tts.settings import TtsSettings
+from services.tts.synthesizers.base import SynthesisError, Voice
+from services.tts.synthesizers.polly import PollySynthesizer
+from tests.utils.moto_server import moto, moto_server  # noqa: F401 (fixtures)
+
+SSML = (
+    '<speak><p>Hello. <s><mark name="q1"/>Why is the sky blue?<mark name="q1-end"/></s>'
+    '<break time="2s"/></p></speak>'
+)
+
+
+@pytest.fixture
+def polly(moto):
+    """A Polly client of its own (its hooks stay with this test) that records each request's JSON body."""
+    client = aws_client("polly", moto.region, moto.endpoint_url)
+    client.sent = []
+    client.meta.events.register(
+        "before-call.polly.SynthesizeSpeech", lambda params, **_: client.sent.append(json.loads(params["body"]))
+    )
+    return client
+
+
+def speaker(polly, **options) -> PollySynthesizer:
+    return PollySynthesizer(polly, requests_per_second={"neural": 100, "standard": 100}, **options)
+
+
+async def test_a_standard_voice_is_asked_for_mp3_and_ssml_marks(polly):
+    with pytest.raises(SynthesisError, match="unusable"):  # moto's 8 zero bytes are no MP3
+        await speaker(polly).synthesize(SSML, Voice("ru", "Tatyana", "standard"))
+    sent = sorted(polly.sent, key=lambda body: body["OutputFormat"])
+    asked = dict(Engine="standard", VoiceId="Tatyana", TextType="ssml", Text=SSML)
+    assert sent == [
+        {**asked, "OutputFormat": "json", "SpeechMarkTypes": ["ssml"]},
+        {**asked, "OutputFormat": "mp3", "SampleRate": "22050"},
+    ]
+
+
+async def test_a_neural_voice_is_asked_for_with_its_engine(polly):
+    with pytest.raises(SynthesisError, match="unusable"):
+        await speaker(polly, sample_rate="16000").synthesize(SSML, Voice("en", "Joanna", "neural"))
+    assert {(body["Engine"], body["VoiceId"]) for body in polly.sent} == {("neural", "Joanna")}
+
+
+async def test_a_refusal_by_polly_is_a_synthesis_error(polly):
+    with pytest.raises(SynthesisError, match="Amazon Polly failed.*InvalidParameterValue"):
+        await speaker(polly).synthesize(SSML, Voice("en", "Nobody", "standard"))
+
+
+def aws_settings(moto, bucket: str) -> TtsSettings:
+    endpoint = moto.endpoint_url
+    return TtsSettings(speech="polly", polly_endpoint_url=endpoint, s3_bucket=bucket, s3_endpoint_url=endpoint)
+
+
+async def test_doctor_finds_every_voice_and_engine_and_the_bucket(moto):
+    settings = aws_settings(moto, moto.bucket())
+    assert await check_speech(settings) == {
+        "speech": "ok: Amazon Polly has the voice of all 9 languages",
+        "audio": f"ok: S3 bucket {settings.s3_bucket} is reachable",
+    }
+
+
+async def test_doctor_reports_a_missing_bucket_without_raising(moto):
+    settings = aws_settings(moto, "no-such-bucket-x1")
+    report = await check_speech(settings)
+    assert report["speech"].startswith("ok") and report["audio"].startswith("error: ClientError")
+
+
+async def test_doctor_without_aws_checks_espeak_and_the_audio_folder(tmp_path):
+    report = await check_speech(TtsSettings(speech="local", s3_bucket=None, data_dir=tmp_path))
+    assert report["speech"].startswith("ok: eSpeak NG speaks")
+    assert report["audio"] == f"ok: {(tmp_path / 'audio').resolve()} is writable"
