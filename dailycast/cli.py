@@ -19,6 +19,7 @@ def _serve_http(services: tuple[str, ...], log_level: str) -> int:
     url = s.resolved_public_url()
     print(
         f"Dailycast ({s.runtime}: {', '.join(services)}) on {url}  data: {s.data_dir.resolve()}\n"
+        f"  web pages: {url}/   (sign in as a demo learner, or staff)\n"
         f"  API docs:  {url}/docs\n"
         f"  a token:   .venv/bin/dailycast token --user 1        (demo learners 1, 2, 3; add --staff for staff)\n"
         f"  try:       curl -H \"Authorization: Bearer $(.venv/bin/dailycast token --user 1)\" {url}/api/podcasts/",

@@ -20,8 +20,9 @@ from pathlib import Path
 import sqlalchemy as sa
 from pydantic import SecretStr, ValidationError
 
+from dailycast.folders import folder_problem
 from dailycast.settings import CommonSettings
-from services.notifier.mailer import MailDeliveryError, folder_problem
+from services.notifier.mailer import MailDeliveryError
 
 CHECK_TIMEOUT_SECONDS = 5.0
 REDACTED = "***"
@@ -204,25 +205,16 @@ def _script_writers():
 
 
 def _speech():
-    from services.tts import bootstrap as tts
+    from services.tts import checks
     from services.tts.settings import TtsSettings
 
     settings = TtsSettings()
-    describe = getattr(tts, "describe_speech", None)
-    if describe is not None:
-        yield from _bootstrap_lines(("speech", "audio store"), describe(settings), _Once(tts, "check_speech", settings))
-        return
-    # Until tts's bootstrap describes itself (describe_speech, check_speech): what it builds today.
-    if settings.speech == "local":
-        yield "speech", "espeak", "eSpeak NG in process", None
-    else:
-        yield "speech", str(settings.speech), "", None
-    store = tts.build_store(settings)
-    root = getattr(store, "root", None)
-    if root is not None:
-        yield "audio store", "local folder", str(root), lambda: asyncio.to_thread(_writable_note, Path(root))
-    else:
-        yield "audio store", type(store).__name__, "", None
+    provider, voices, store = (line.partition(": ")[2] for line in checks.describe_speech(settings))
+    once = _Once(checks, "check_speech", settings)
+    yield "speech", "polly" if settings.speech == "polly" else "espeak", f"{provider}; voices {voices}", \
+        partial(_verdict, once, "speech")
+    yield "audio store", "s3" if settings.s3_bucket else "local folder", store.removeprefix("local folder "), \
+        partial(_verdict, once, "audio")
 
 
 def _mail():

@@ -27,14 +27,6 @@ from alembic.script import ScriptDirectory
 # run from the source tree), so parents[1] of dailycast/ is the repo (in the image: /app).
 MIGRATIONS_DIR = Path(__file__).resolve().parents[1] / "migrations"
 
-# The first revision, and the tables it makes: a database made before migrations existed (by
-# create_all, same schema) is stamped with it instead of failing on "table already exists".
-BASELINE = "0001"
-BASELINE_TABLES = frozenset(
-    {"learner", "course", "enrollment", "quiz_result", "daily_podcast", "outbox_message",
-     "processed_event", "notification_sent"}
-)
-
 _lock = threading.Lock()
 
 
@@ -63,21 +55,12 @@ def upgrade(database_url: str, revision: str = "head") -> None:
     try:
         with _lock, engine.connect() as connection:
             config.attributes["connection"] = connection
-            if _made_by_create_all(connection):
-                command.stamp(config, BASELINE)
+            # A database made by create_all before migrations existed is stamped as the baseline
+            # first (env.py, under the migration lock), then upgraded from there.
+            config.attributes["adopt_unversioned"] = True
             command.upgrade(config, revision)
     finally:
         engine.dispose()
-
-
-def _made_by_create_all(connection: sa.Connection) -> bool:
-    """Was this database made by create_all, before migrations existed (all baseline tables, no version)?"""
-    try:
-        if MigrationContext.configure(connection).get_current_revision() is not None:
-            return False
-        return BASELINE_TABLES <= set(sa.inspect(connection).get_table_names())
-    finally:
-        connection.rollback()  # end the autobegun read: the migration runs its own transaction
 
 
 def current_revision(database_url: str) -> str | None:

@@ -66,10 +66,12 @@ class KafkaRuntime:
     def __init__(self, settings: CommonSettings):
         self.config = KafkaConfig(settings.kafka_bootstrap_servers, settings.topic_prefix, settings.partitions)
         self.producer = KafkaProducer(self.config)
+        self.faust_dir = settings.data_dir / "faust"
 
     def consumer(self, subscription, schemas, source, retry) -> Task:
         publisher = EventPublisher(self.producer, schemas, source)
-        return FaustConsumer(self.config, subscription, schemas, publisher, self.producer, retry).run
+        datadir = str(self.faust_dir / self.config.topic(subscription.group))
+        return FaustConsumer(self.config, subscription, schemas, publisher, self.producer, retry, datadir).run
 
     async def connect(self) -> None:
         await ensure_topics(self.config)

@@ -8,6 +8,9 @@ Running migrations is serialised, so several services starting at once may all c
 ``upgrade head``: the first one migrates, the others wait and then find nothing to do.
 PostgreSQL: a transaction-level advisory lock, and the whole upgrade is one transaction (DDL is
 transactional there). SQLite: an exclusive ``flock`` on ``<database file>.migrate-lock``.
+
+With ``config.attributes["adopt_unversioned"]`` (set by ``upgrade``), a database that create_all
+made before migrations existed is first stamped as the baseline revision, under the same lock.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Iterator
 
 import sqlalchemy as sa
 from alembic import context
+from alembic.script import ScriptDirectory
 
 from services.api.db import Base, UtcDateTime
 from services.notifier.sent_log import metadata as notifier_metadata
@@ -37,6 +41,13 @@ target_metadata = [Base.metadata, notifier_metadata]
 
 # Key of the PostgreSQL advisory lock taken while migrating (advisory locks are per database).
 ADVISORY_LOCK_KEY = zlib.crc32(b"dailycast.migrations")
+
+# The first revision and the tables it makes: what create_all made before migrations existed.
+BASELINE = "0001"
+BASELINE_TABLES = frozenset(
+    {"learner", "course", "enrollment", "quiz_result", "daily_podcast", "outbox_message",
+     "processed_event", "notification_sent"}
+)
 
 
 def render_item(type_: str, obj, autogen_context):
@@ -69,15 +80,9 @@ def _options(dialect_name: str) -> dict:
 
 
 @contextmanager
-def _exclusive(connection: sa.Connection) -> Iterator[None]:
-    """Hold the migration lock for this database (call inside the migration's transaction)."""
-    dialect = connection.dialect.name
-    if dialect == "postgresql":
-        # Released when the transaction ends, committed or not.
-        connection.execute(sa.select(sa.func.pg_advisory_xact_lock(ADVISORY_LOCK_KEY)))
-        yield
-        return
-    database = connection.engine.url.database if dialect == "sqlite" else None
+def _file_lock(connection: sa.Connection) -> Iterator[None]:
+    """SQLite: hold an exclusive flock next to the database file until the migration committed."""
+    database = connection.engine.url.database if connection.dialect.name == "sqlite" else None
     if not database or database == ":memory:" or database.startswith("file:"):
         yield
         return
@@ -94,13 +99,34 @@ def _exclusive(connection: sa.Connection) -> Iterator[None]:
             fcntl.flock(lock_file, fcntl.LOCK_UN)
 
 
+def _advisory_lock(connection: sa.Connection) -> None:
+    """PostgreSQL: wait for other migrators; the lock is released when this transaction ends."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.select(sa.func.pg_advisory_xact_lock(ADVISORY_LOCK_KEY)))
+
+
+def _adopt_unversioned(connection: sa.Connection) -> None:
+    """A database create_all made before migrations existed has the baseline's tables and no
+    version: record it as at the baseline, so the upgrade continues from there instead of failing
+    on "table already exists". Only when the caller asks (dailycast.migrations.upgrade does)."""
+    migration_context = context.get_context()
+    if migration_context.get_current_revision() is not None:
+        return
+    if BASELINE_TABLES <= set(sa.inspect(connection).get_table_names()):
+        migration_context.stamp(ScriptDirectory.from_config(config), BASELINE)
+
+
 def _run(connection: sa.Connection) -> None:
-    # A connection already in a transaction is the caller's to commit (alembic's cookbook); else the
-    # whole upgrade runs in one transaction of ours.
-    owned = None if connection.in_transaction() else connection.begin()
-    with owned if owned is not None else nullcontext():
-        with _exclusive(connection):
+    # Order matters: the SQLite lock is released only after the commit (another process must see
+    # the new version), PostgreSQL's advisory lock is taken inside the transaction it lasts for.
+    # A connection already in a transaction is the caller's to commit (alembic's cookbook).
+    with _file_lock(connection):
+        owned = None if connection.in_transaction() else connection.begin()
+        with owned if owned is not None else nullcontext():
+            _advisory_lock(connection)
             context.configure(connection=connection, **_options(connection.dialect.name))
+            if config.attributes.get("adopt_unversioned"):
+                _adopt_unversioned(connection)
             with context.begin_transaction():
                 context.run_migrations()
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import tempfile
+from pathlib import Path
 
 import faust
 
@@ -31,7 +33,10 @@ class FaustConsumer:
         publisher: EventPublisher,
         producer: Producer,
         retry: RetryPolicy = RetryPolicy(),
+        datadir: str | None = None,
     ):
+        datadir = Path(datadir or Path(tempfile.gettempdir()) / "dailycast-faust" / config.topic(subscription.group))
+        datadir.parent.mkdir(parents=True, exist_ok=True)  # faust makes only the last level
         self.config = config
         self.subscription = subscription
         self.schemas = schemas
@@ -41,6 +46,8 @@ class FaustConsumer:
         self.app = faust.App(
             config.topic(subscription.group),  # the app id is the consumer group
             broker=f"kafka://{config.bootstrap_servers.replace(',', ';')}",
+            # faust keeps a folder per app (table state; we have none): under our data dir, not the cwd.
+            datadir=datadir,
             value_serializer="raw",
             key_serializer="raw",
             web_enabled=False,
@@ -82,8 +89,10 @@ class FaustConsumer:
 
     async def run(self) -> None:
         """Consume until cancelled."""
-        await self.app.start()
         try:
+            await self.app.start()
             await asyncio.Event().wait()
         finally:
-            await self.app.stop()
+            # Also when cancelled while starting: a half-started app leaves a consumer thread and
+            # tasks behind that keep the event loop from closing.
+            await asyncio.shield(self.app.stop())

@@ -13,7 +13,8 @@ from fastapi.responses import JSONResponse
 from services.api import podcasts as commands
 from services.api.body_limit import BodySizeLimit
 from services.api.container import ApiContainer
-from services.api.routes import health, podcasts
+from services.api.routes import health, learners, podcasts
+from services.api.web import dev, pages
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,11 @@ def create_app(
     app.add_middleware(BodySizeLimit, max_bytes=container.settings.max_body_bytes)
     app.include_router(health.router)
     app.include_router(podcasts.router)
+    app.include_router(learners.router)
+    # The web pages (students' and /admin/dailycast/) over the same API, and the development sign-in.
+    app.include_router(pages.router)
+    app.include_router(dev.router)
+    app.mount("/static", pages.static_files(), name="static")
     app.add_exception_handler(commands.InvalidInput, _invalid_input)
     app.add_exception_handler(commands.Forbidden, _forbidden)
     return app

@@ -19,12 +19,20 @@ class ApiSettings(CommonSettings):
     stuck_after_seconds: int = Field(
         900, description="a podcast still pending or generating after this long is marked failed"
     )
+    dev_signin: bool | None = Field(
+        None,
+        description="the web pages' development sign-in (pick a demo learner or staff, POST /dev/token); "
+        "default: on in the embedded runtime, off in the kafka runtime",
+    )
 
     @model_validator(mode="after")
     def _secret_outside_development(self) -> "ApiSettings":
         if self.runtime == "kafka" and not self.jwt_secret:
             raise ValueError("DAILYCAST_JWT_SECRET must be set when DAILYCAST_RUNTIME=kafka")
         return self
+
+    def dev_signin_enabled(self) -> bool:
+        return self.dev_signin if self.dev_signin is not None else self.runtime == "embedded"
 
     def resolved_jwt_secret(self) -> str:
         """The configured secret, or (embedded default) one made once and kept in the data dir."""

@@ -14,6 +14,8 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Protocol
 
+from dailycast.folders import folder_problem
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9._@+-]")
 
 
@@ -76,14 +78,3 @@ class OutboxMailer:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
-
-
-def folder_problem(folder: Path) -> str | None:
-    """Why files could not be written into the folder, or None. Creates nothing."""
-    folder = Path(folder).resolve()
-    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
-    if existing is None or not existing.is_dir():
-        return f"{folder}: {existing} is not a folder"
-    if not os.access(existing, os.W_OK | os.X_OK):
-        return f"{folder}: {existing} is not writable"
-    return None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import os
 
+from dailycast.folders import folder_problem
 from dailycast.languages import SUPPORTED_LANGUAGES
 from dailycast.settings import CommonSettings
 from services.tts.aws import aws_client, s3_client
@@ -112,7 +112,7 @@ async def _check_s3(tts: TtsSettings) -> str:
 
 async def _check_folder(tts: TtsSettings) -> str:
     folder = tts.audio_dir.resolve()
-    await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
-    if not os.access(folder, os.W_OK):
-        raise PermissionError(f"cannot write in {folder}")
-    return f"{folder} is writable"
+    problem = await asyncio.to_thread(folder_problem, folder)
+    if problem:
+        raise PermissionError(problem)
+    return f"{folder} is writable" if folder.exists() else f"{folder} can be made at start"

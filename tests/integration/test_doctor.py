@@ -14,7 +14,6 @@ from dailycast import migrations
 from dailycast.doctor import Line, diagnose, format_table, run
 from dailycast.messaging.embedded_log import EmbeddedLog
 from services.scriptgen import bootstrap as scriptgen_bootstrap
-from services.tts import bootstrap as tts_bootstrap
 from tests.utils.smtp_server import smtp_server
 
 DAILYCAST = Path(sys.executable).parent / "dailycast"
@@ -141,21 +140,6 @@ async def test_a_bootstrap_check_that_hangs_times_out(defaults, monkeypatch):
     lines = by_port(await diagnose(timeout=0.5))
     assert lines["script writers"].problem == "no answer within 0.5 s"
     assert lines["mail"].ok
-
-
-async def test_each_line_of_a_bootstrap_gets_its_own_verdict(defaults, monkeypatch):
-    # The shape scriptgen's bootstrap uses: "name: detail" lines, and a verdict per name.
-    monkeypatch.setattr(
-        tts_bootstrap, "describe_speech", lambda s: ["polly: Joanna (neural)", "s3: s3://podcasts"], raising=False
-    )
-
-    async def check_speech(settings):
-        return {"polly": "ok (12 voices)", "s3": "error: NoSuchBucket: podcasts"}
-
-    monkeypatch.setattr(tts_bootstrap, "check_speech", check_speech, raising=False)
-    lines = by_port(await diagnose())
-    assert lines["speech"] == Line("speech", "polly", "Joanna (neural); 12 voices")
-    assert lines["audio store"] == Line("audio store", "s3", "s3://podcasts", "NoSuchBucket: podcasts")
 
 
 def test_run_prints_an_aligned_table_and_returns_the_exit_code(defaults, monkeypatch, capsys):

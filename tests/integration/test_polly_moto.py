@@ -83,4 +83,4 @@ async def test_doctor_reports_a_missing_bucket_without_raising(moto):
 async def test_doctor_without_aws_checks_espeak_and_the_audio_folder(tmp_path):
     report = await check_speech(TtsSettings(speech="local", s3_bucket=None, data_dir=tmp_path))
     assert report["speech"].startswith("ok: eSpeak NG speaks")
-    assert report["audio"] == f"ok: {(tmp_path / 'audio').resolve()} is writable"
+    assert report["audio"] == f"ok: {(tmp_path / 'audio').resolve()} can be made at start"

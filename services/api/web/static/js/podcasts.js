@@ -1,0 +1,101 @@
+// The list of podcasts; a podcast being made updates its status by itself.
+
+import { api } from './api.js';
+import { FORMATS, languageName, languageOfLocale } from './languages.js';
+import { setupRequestForm, showFieldErrors } from './request-form.js';
+import { requireUser } from './session.js';
+import { STATUS_TEXT, $, clear, completion, el, formatDate, isFinal, percentText, poll, showError, statusBadge } from './ui.js';
+
+const PAGE_SIZE = 20;
+const user = requireUser();
+let podcasts = [];
+let shown = PAGE_SIZE;
+let total = 0;
+let stopPolling = null;
+
+function item(p) {
+  const languages = [p.primary_language, p.secondary_language].filter(Boolean).map(languageName).join(' + ');
+  const { answered, total: count, percent } = completion(p);
+  const title = `${formatDate(p.for_date)}: ${languages}`;
+  const details = [FORMATS[p.output_format] || p.output_format];
+  if (user.staff) details.unshift(`Learner ${p.user_id}`);
+  if (p.status === 'completed') details.push(`${answered} of ${count} answered (${percentText(percent)})`);
+  if (p.status === 'failed' && p.error_message) details.push(p.error_message);
+  return el('li', { class: 'podcast-item', 'data-podcast-id': p.id, 'data-status': p.status },
+    el('a', { href: `/podcasts/${p.id}/`, class: 'podcast-link' }, title),
+    statusBadge(p.status),
+    el('p', { class: 'podcast-details' }, details.join(' · ')));
+}
+
+function render() {
+  const list = $('podcast-list');
+  list.replaceChildren(...podcasts.map(item));
+  $('list-empty').hidden = podcasts.length > 0;
+  $('pager').hidden = podcasts.length >= total;
+}
+
+async function load() {
+  const page = await api(`/api/podcasts/?page_size=${shown}`);
+  const before = new Map(podcasts.map((p) => [p.id, p.status]));
+  podcasts = page.results;
+  total = page.count;
+  render();
+  const changed = podcasts.filter((p) => before.has(p.id) && before.get(p.id) !== p.status);
+  if (changed.length) {
+    $('list-status').textContent = changed
+      .map((p) => `Podcast of ${formatDate(p.for_date)}: ${STATUS_TEXT[p.status].toLowerCase()}.`).join(' ');
+  }
+  return podcasts.some((p) => !isFinal(p.status));
+}
+
+// While a podcast is being made, ask again every 1.5 s; stop once every podcast is done.
+function watch() {
+  if (stopPolling) stopPolling();
+  stopPolling = poll(load);
+}
+
+async function start() {
+  if (!user) return;
+  if (user.staff) {
+    $('page-title').textContent = 'Podcasts';
+    $('request-section').hidden = true; // staff generate on /admin/dailycast/
+  }
+  const form = $('request-form');
+  const fields = setupRequestForm(form);
+  fields.setPrimary(languageOfLocale(navigator.language));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const error = $('request-error');
+    clear(error);
+    const body = fields.read();
+    if (!body) return;
+    const button = $('request-button');
+    button.disabled = true;
+    try {
+      await api('/api/podcasts/', { method: 'POST', body });
+      $('list-status').textContent = 'Your podcast is requested: it is being made.';
+      await load();
+      watch();
+    } catch (err) {
+      showFieldErrors(form, err.fields);
+      showError(error, err);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  $('more-button').addEventListener('click', async () => {
+    shown += PAGE_SIZE;
+    try {
+      await load();
+    } catch (err) {
+      showError($('page-error'), err);
+    }
+  });
+  try {
+    if (await load()) watch();
+  } catch (err) {
+    showError($('page-error'), err);
+  }
+}
+
+start();

@@ -1,0 +1,81 @@
+// Who is signed in: the bearer token in sessionStorage, and the site navigation.
+
+import { clearToken, getToken, setToken } from './api.js';
+import { el, $ } from './ui.js';
+
+const NAME_KEY = 'dailycast.name';
+
+// The token's claims, read (not verified: the API verifies) to shape the pages.
+export function decodeToken(token) {
+  try {
+    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const claims = JSON.parse(atob(part.padEnd(Math.ceil(part.length / 4) * 4, '=')));
+    const id = Number(claims.sub);
+    if (!Number.isInteger(id)) return null;
+    return { id, staff: Boolean(claims.is_staff), exp: claims.exp };
+  } catch {
+    return null;
+  }
+}
+
+export function currentUser() {
+  const token = getToken();
+  if (!token) return null;
+  const user = decodeToken(token);
+  if (!user || (user.exp && user.exp * 1000 < Date.now())) {
+    signOut();
+    return null;
+  }
+  user.name = sessionStorage.getItem(NAME_KEY);
+  return user;
+}
+
+export function signIn(token, name) {
+  setToken(token);
+  if (name) sessionStorage.setItem(NAME_KEY, name);
+  else sessionStorage.removeItem(NAME_KEY);
+}
+
+export function signOut() {
+  clearToken();
+  sessionStorage.removeItem(NAME_KEY);
+}
+
+export function userLabel(user) {
+  return user.name || (user.staff ? `staff member ${user.id}` : `learner ${user.id}`);
+}
+
+export const homeFor = (user) => (user.staff ? '/admin/dailycast/' : '/podcasts/');
+
+// The signed-in user, or off to the sign-in page (and back here afterwards).
+export function requireUser() {
+  const user = currentUser();
+  if (!user) {
+    location.replace(`/signin/?next=${encodeURIComponent(location.pathname + location.search)}`);
+    return null;
+  }
+  renderNav(user);
+  return user;
+}
+
+export function renderNav(user) {
+  const nav = $('site-nav');
+  if (!nav) return;
+  const links = user
+    ? [['/podcasts/', user.staff ? 'Podcasts' : 'My podcasts'], ['/progress/', 'Progress']]
+    : [];
+  if (user && user.staff) links.push(['/admin/dailycast/', 'Admin']);
+  const here = location.pathname;
+  const items = links.map(([href, text]) => {
+    const current = here === href || (href === '/podcasts/' && here.startsWith('/podcasts/'));
+    return el('li', {}, el('a', { href, 'aria-current': current ? 'page' : null }, text));
+  });
+  const account = user
+    ? el('div', { class: 'account' },
+      el('span', { class: 'who' }, 'Signed in as ', el('strong', {}, userLabel(user))),
+      el('button', {
+        type: 'button', class: 'link-button', onclick: () => { signOut(); location.assign('/signin/'); },
+      }, 'Sign out'))
+    : el('div', { class: 'account' }, el('a', { href: '/signin/' }, 'Sign in'));
+  nav.replaceChildren(el('ul', {}, items), account);
+}

@@ -1,0 +1,97 @@
+// Sign-in: a development sign-in that picks a demo learner (when the server offers it),
+// or the platform's bearer token pasted in.
+
+import { api, ApiError } from './api.js';
+import { currentUser, decodeToken, homeFor, renderNav, signIn, signOut, userLabel } from './session.js';
+import { $, clear, el, showError } from './ui.js';
+
+const message = $('message');
+
+// Only same-site paths: never send someone elsewhere after signing in.
+function destination(user) {
+  const next = new URLSearchParams(location.search).get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(user);
+}
+
+function showSignedIn() {
+  const user = currentUser();
+  renderNav(user);
+  $('signed-in').hidden = !user;
+  if (user) {
+    $('signed-in-text').textContent = `You are signed in as ${userLabel(user)}.`;
+    $('continue-link').href = destination(user);
+  }
+}
+
+function done(token, name) {
+  signIn(token, name);
+  location.assign(destination(decodeToken(token)));
+}
+
+async function devSignIn(body, name, button) {
+  clear(message);
+  button.disabled = true;
+  try {
+    const answer = await api('/dev/token', { method: 'POST', body, token: null });
+    done(answer.token, name);
+  } catch (err) {
+    showError(message, err);
+    button.disabled = false;
+  }
+}
+
+async function offerDevSignIn() {
+  let learners;
+  try {
+    learners = await api('/dev/learners', { token: null });
+  } catch (err) {
+    if (!(err instanceof ApiError && err.status === 404)) showError(message, err);
+    return; // 404: not offered here (production)
+  }
+  const list = $('dev-users');
+  for (const learner of learners) {
+    const name = learner.name;
+    const button = el('button', { type: 'button', class: 'choice', 'data-user-id': learner.id },
+      el('span', { class: 'choice-title' }, name),
+      el('span', { class: 'choice-detail' }, `Learner ${learner.id} · ${learner.locale}`));
+    button.addEventListener('click', () => devSignIn({ user_id: learner.id }, name, button));
+    list.append(el('li', {}, button));
+  }
+  const staff = el('button', { type: 'button', class: 'choice', 'data-staff': 'true' },
+    el('span', { class: 'choice-title' }, 'Staff'),
+    el('span', { class: 'choice-detail' }, 'Administration: generate for any learner'));
+  staff.addEventListener('click', () => devSignIn({ staff: true }, 'Staff member', staff));
+  list.append(el('li', {}, staff));
+  $('dev-signin').hidden = false;
+}
+
+$('token-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const field = $('token');
+  const error = $('token-error');
+  clear(error);
+  clear(message);
+  field.removeAttribute('aria-invalid');
+  const token = field.value.trim().replace(/^Bearer\s+/i, '');
+  const fail = (text) => {
+    error.textContent = text;
+    field.setAttribute('aria-invalid', 'true');
+    field.focus();
+  };
+  if (!token) return fail('Paste your token first.');
+  if (!decodeToken(token)) return fail('This is not a token: a token has three parts separated by dots.');
+  try {
+    await api('/api/podcasts/?page_size=1', { token }); // the API checks the token
+  } catch (err) {
+    return fail(err.status === 401 ? `The server refused this token (${err.detail || 'not valid'}).` : err.message);
+  }
+  done(token, null);
+});
+
+$('signout-button').addEventListener('click', () => {
+  signOut();
+  showSignedIn();
+});
+
+showSignedIn();
+offerDevSignIn();

@@ -1,0 +1,272 @@
+// Dailycast in a real browser: Debian's Chromium, headless, driven by playwright-core against a
+// running system (BASE_URL). Starts nothing itself: tests/e2e/test_browser.py starts the system.
+//
+//   BASE_URL=http://127.0.0.1:8000 node --test tests/browser/
+
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { BASE_URL, PHONE, launch, newPage, screenshot, signIn, until } from './lib.mjs';
+
+let browser;
+const pages = [];
+const shared = {}; // what one scenario leaves for the next (ids)
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function open(viewport) {
+  const page = await newPage(browser, viewport);
+  pages.push(page);
+  return page;
+}
+
+function assertNoProblems(page) {
+  assert.deepEqual(page.problems, [], `the page reported errors on ${page.url()}`);
+}
+
+// A well-formed token signed with a secret the server does not know.
+function forgedToken(userId) {
+  const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: String(userId), exp: Math.floor(Date.now() / 1000) + 3600 })}`;
+  return `${body}.${createHmac('sha256', 'not-the-secret').update(body).digest('base64url')}`;
+}
+
+test('the sign-in page offers the demo learners and staff, and explains a refused token', async () => {
+  const page = await open();
+  await page.goto('/podcasts/');
+  await page.waitForURL(/\/signin\/\?next=/); // not signed in: sent to sign in
+  await page.locator('#dev-signin').waitFor();
+  assert.equal(await page.locator('#dev-users button').count(), 4); // 3 demo learners + staff
+  // Every control has a label.
+  assert.equal(await page.getByLabel('Platform token', { exact: true }).count(), 1);
+  await screenshot(page, 'signin');
+
+  await page.getByLabel('Platform token', { exact: true }).fill(forgedToken(1));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const error = page.locator('#token-error');
+  await error.filter({ hasText: 'refused' }).waitFor();
+  assert.match(await error.textContent(), /The server refused this token \(Invalid token: .+\)/);
+  assert.equal(await page.getByLabel('Platform token', { exact: true }).getAttribute('aria-invalid'), 'true');
+
+  // Keyboard only: tab to Aiko's button and press Enter.
+  await page.locator('button[data-user-id="1"]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${BASE_URL}/podcasts/`);
+  assertNoProblems(page);
+});
+
+test('a student requests a podcast, answers all three questions where the audio stops, and sees 100 %', async () => {
+  const page = await open();
+  await signIn(page, 1);
+  assert.equal(new URL(page.url()).pathname, '/podcasts/');
+  await page.locator('#request-form').waitFor();
+  await page.getByLabel('Language', { exact: true }).selectOption('en');
+  // The second language can never be the first one.
+  assert.equal(await page.locator('#secondary option[value="en"]').isDisabled(), true);
+  await page.getByLabel('Second language (optional)').selectOption('es');
+  await page.getByLabel('Text and audio').check();
+  const before = await page.locator('.podcast-item').evaluateAll((items) => items.map((i) => i.dataset.podcastId));
+  await page.getByRole('button', { name: 'Make my podcast' }).click();
+
+  // The list updates by itself: pending, then ready, without a reload.
+  await until(page, (ids) => [...document.querySelectorAll('.podcast-item')].some((i) => !ids.includes(i.dataset.podcastId)),
+    before, { what: 'the new podcast in the list', timeout: 10_000 });
+  const id = await page.locator('.podcast-item').evaluateAll((items, ids) => Number(items
+    .map((i) => i.dataset.podcastId).find((pid) => !ids.includes(pid))), before);
+  shared.studentPodcast = id;
+  const item = page.locator(`.podcast-item[data-podcast-id="${id}"]`);
+  await page.locator(`.podcast-item[data-podcast-id="${id}"][data-status="completed"]`).waitFor({ timeout: 120_000 });
+  assert.match(await item.textContent(), /Ready/);
+  assert.match(await item.textContent(), /0 of 3 answered/);
+  await screenshot(page, 'podcasts');
+
+  await item.locator('a').click();
+  await page.waitForURL(`${BASE_URL}/podcasts/${id}/`);
+  await until(page, () => document.querySelectorAll('audio[data-loaded="true"]').length === 2, null,
+    { what: 'both audio players loaded' });
+  assert.equal(await page.locator('details.script').count(), 2); // a script per language
+  assert.equal(await page.locator('form.question').count(), 3);
+  const podcast = await page.evaluate(async (pid) => {
+    const response = await fetch(`/api/podcasts/${pid}/`, {
+      headers: { Authorization: `Bearer ${sessionStorage.getItem('dailycast.token')}` },
+    });
+    return response.json();
+  }, id);
+
+  // Play from just before a question's moment: the player stops there and shows its form.
+  const playUpTo = async (question) => {
+    const pauseAt = question.times.en.pause_at;
+    await page.evaluate((at) => {
+      const audio = document.querySelector('audio[data-language="en"]');
+      audio.currentTime = Math.max(0, at - 0.8);
+      return audio.play();
+    }, pauseAt);
+    await until(page, (qid) => document.querySelector(`#question-${qid}.current`)
+      && document.activeElement && document.activeElement.id === `answer-${qid}`
+      && document.querySelector('audio[data-language="en"]').paused, question.id,
+    { what: `the player stopping at ${question.id}`, timeout: 20_000 });
+    const stoppedAt = await page.evaluate(() => document.querySelector('audio[data-language="en"]').currentTime);
+    assert.ok(stoppedAt >= pauseAt && stoppedAt < pauseAt + 1.5, `stopped at ${stoppedAt}, question at ${pauseAt}`);
+  };
+  const answer = async (question, text) => {
+    await page.keyboard.type(text); // the cursor is already in the stopped question's answer
+    await page.locator(`#question-${question.id} button[type="submit"]`).click();
+    await page.locator(`#answer-${question.id}-state`).filter({ hasText: 'Saved.' }).waitFor();
+  };
+
+  const [q1, q2, q3] = podcast.questions;
+  await playUpTo(q1);
+  assert.match(await page.locator('#question-status').textContent(), /stopped at question 1 of 3/);
+  await answer(q1, 'I would start with models, views and templates.');
+  // Saving the stopped question's answer lets the audio go on.
+  await until(page, () => !document.querySelector('audio[data-language="en"]').paused, null,
+    { what: 'the audio going on after the answer', timeout: 10_000 });
+  await playUpTo(q2);
+  await screenshot(page, 'podcast');
+  await answer(q2, 'Draw the schema of a small library database.');
+  await playUpTo(q3);
+  await answer(q3, 'Good table design makes my Python code simpler.');
+  await page.evaluate(() => document.querySelector('audio[data-language="en"]').pause());
+
+  assert.equal(await page.locator('#completion-text').textContent(), '3 of 3 answered: 100 %');
+  assert.equal(await page.locator('#completion-bar').getAttribute('value'), '100');
+
+  // The answers were saved through the API: they are there after a reload.
+  await page.reload();
+  await page.locator('#completion-text').filter({ hasText: '100 %' }).waitFor();
+  assert.equal(await page.locator(`#answer-${q2.id}`).inputValue(), 'Draw the schema of a small library database.');
+
+  // The dashboard: this podcast at 100 %, and the chart over time.
+  await page.getByRole('link', { name: 'Progress' }).click();
+  await page.waitForURL(`${BASE_URL}/progress/`);
+  const row = page.locator(`.progress-item[data-podcast-id="${id}"]`);
+  await row.waitFor();
+  assert.match(await row.textContent(), /3\/3 · 100 %/);
+  assert.ok(await page.locator('svg.bar-chart rect').count() >= 1, 'the chart has a bar');
+  assert.match(await page.locator('#summary').textContent(), /Podcasts fully answered[1-9]/);
+  await screenshot(page, 'progress');
+  assertNoProblems(page);
+
+  // Readable at phone width: nothing wider than the screen.
+  const phone = await open(PHONE);
+  await signIn(phone, 1);
+  await phone.goto(`/podcasts/${id}/`);
+  await phone.locator('#completion-text').filter({ hasText: '100 %' }).waitFor();
+  await until(phone, () => document.querySelectorAll('audio[data-loaded="true"]').length === 2, null,
+    { what: 'both audio players loaded (phone)' });
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow} px wider than a phone`);
+  await screenshot(phone, 'podcast-phone');
+  assertNoProblems(phone);
+});
+
+test('staff generate a bilingual podcast on /admin/dailycast/ and load both audio files', async () => {
+  const page = await open();
+  await signIn(page, 'staff');
+  assert.equal(new URL(page.url()).pathname, '/admin/dailycast/');
+  await page.locator('#admin').waitFor();
+
+  await page.getByLabel('Learner').selectOption('2');
+  await page.getByLabel('Primary language').selectOption('fr');
+  assert.equal(await page.locator('#secondary option[value="fr"]').isDisabled(), true);
+  await page.getByLabel('Second language (optional)').selectOption('en');
+  // The format radios work from the keyboard: from "Text and audio", arrow keys move the choice.
+  await page.getByLabel('Text and audio').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getByLabel('Audio only').isChecked(), true);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.getByLabel('Text and audio').isChecked(), true);
+
+  // The API enforces it too, and its refusal is shown in words next to the field: send the
+  // same language twice once (the form itself does not allow it).
+  let tamper = true;
+  await page.route((url) => url.pathname === '/api/podcasts/', async (route) => {
+    if (!tamper || route.request().method() !== 'POST') return route.continue();
+    tamper = false;
+    const body = JSON.parse(route.request().postData());
+    return route.continue({ postData: JSON.stringify({ ...body, secondary_language: body.primary_language }) });
+  });
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await page.locator('#generate-error').filter({ hasText: 'Second language' }).waitFor();
+  assert.match(await page.locator('#secondary-error').textContent(), /^Second language: must differ from primary_language$/);
+  assert.equal(await page.getByLabel('Second language (optional)').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#detail').isHidden(), true);
+  assert.equal(tamper, false);
+
+  await page.getByRole('button', { name: 'Generate' }).click();
+  const detail = page.locator('#detail');
+  await detail.waitFor();
+  await page.locator('#detail[data-status="completed"]').waitFor({ timeout: 120_000 });
+  shared.staffPodcast = Number(await detail.getAttribute('data-podcast-id'));
+  assert.match(await page.locator('#detail-heading').textContent(), /for Lucas Martin/);
+
+  // Both audio files load, and both play (time goes on).
+  await until(page, () => [...document.querySelectorAll('#detail-players audio')]
+    .filter((a) => a.dataset.loaded === 'true' && a.duration > 60).length === 2, null,
+  { what: 'both audio files loaded', timeout: 60_000 });
+  const languages = await page.locator('#detail-players audio').evaluateAll((as) => as.map((a) => a.dataset.language));
+  assert.deepEqual(languages.sort(), ['en', 'fr']);
+  for (const lang of ['fr', 'en']) {
+    const played = await page.evaluate(async (l) => {
+      const audio = document.querySelector(`#detail-players audio[data-language="${l}"]`);
+      audio.currentTime = 10;
+      await audio.play();
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      audio.pause();
+      return audio.currentTime - 10;
+    }, lang);
+    assert.ok(played > 0.2, `${lang} audio played ${played} s`);
+  }
+
+  assert.equal(await page.locator('#detail-questions li').count(), 3);
+  assert.match(await page.locator('#detail-questions').textContent(), /Not answered yet/);
+  await page.locator('#detail-accuracy .score').waitFor();
+  assert.match(await page.locator('#detail-accuracy').textContent(), /Score \d+ %.*No issues\./s);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'admin');
+
+  // The student's answers, as staff see them.
+  await page.getByLabel('Learner').selectOption('1');
+  const mine = page.locator(`#recent li[data-podcast-id="${shared.studentPodcast}"] button`);
+  await mine.click();
+  await page.locator(`#detail[data-podcast-id="${shared.studentPodcast}"]`).waitFor();
+  await page.locator('#detail-questions .answer:not(.unanswered)').nth(2).waitFor();
+  assert.match(await page.locator('#detail-questions').textContent(), /Answer: Draw the schema of a small library database\./);
+  assertNoProblems(page);
+});
+
+test("a learner cannot open another learner's podcast, its audio, or the admin page", async () => {
+  assert.ok(shared.studentPodcast, 'the student scenario made a podcast');
+  const page = await open();
+  await signIn(page, 2); // Lucas; the podcast is Aiko's
+  await page.goto(`/podcasts/${shared.studentPodcast}/`);
+  await page.locator('#page-error').filter({ hasText: 'Not found' }).waitFor();
+  assert.equal(await page.locator('#title').textContent(), 'Podcast not found');
+  assert.equal(await page.locator('#podcast').isHidden(), true);
+  assert.equal(await page.locator('audio').count(), 0);
+  assert.equal(await page.locator('form.question').count(), 0);
+
+  const statuses = await page.evaluate(async (pid) => {
+    const headers = { Authorization: `Bearer ${sessionStorage.getItem('dailycast.token')}` };
+    const get = async (path) => (await fetch(path, { headers })).status;
+    return [await get(`/api/podcasts/${pid}/`), await get(`/api/podcasts/${pid}/audio/en`),
+      await get(`/api/podcasts/${pid}/answers/`)];
+  }, shared.studentPodcast);
+  assert.deepEqual(statuses, [404, 404, 404]);
+
+  await page.goto('/podcasts/');
+  await until(page, () => !document.getElementById('list-empty').hidden || document.querySelector('.podcast-item'),
+    null, { what: 'the list of podcasts' });
+  assert.equal(await page.locator(`.podcast-item[data-podcast-id="${shared.studentPodcast}"]`).count(), 0);
+
+  await page.goto('/admin/dailycast/');
+  await page.locator('#page-error').filter({ hasText: 'This page is for staff' }).waitFor();
+  assert.equal(await page.locator('#admin').isHidden(), true);
+  assertNoProblems(page);
+});

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Make the browser tests runnable: Debian's Chromium and this folder's Node packages.
+# Idempotent and quiet: does nothing when both are already there. Needs root (or sudo) for apt.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi; }
+
+if [ ! -x /usr/bin/chromium ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  # A fresh machine has no package lists; an old list may name versions no longer served.
+  as_root apt-get update -qq >/dev/null
+  as_root apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null 2> >(grep -v "^debconf: delaying" >&2)
+fi
+
+if [ ! -d "$here/node_modules/playwright-core" ]; then
+  # playwright-core downloads no browser; we drive /usr/bin/chromium.
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
