@@ -448,7 +448,11 @@ def run(args: argparse.Namespace) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
+    return run_main(run, parse_args(argv))
+
+
+def run_main(run, args) -> int:
+    """Run a benchmark as a command: its failures and Ctrl-C become exit codes, not tracebacks."""
     try:
         run(args)
     except BenchError as exc:

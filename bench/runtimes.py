@@ -53,7 +53,8 @@ import httpx
 import sqlalchemy as sa
 
 from bench.instant import InstantSynthesizer, InstantWriter
-from bench.pipeline import HOST, ROOT, BenchError, free_port, machine_line, markdown_table, percentile
+from bench.pipeline import HOST, ROOT, BenchError, free_port, machine_line, markdown_table, percentile, run_main
+from tests.utils.postgres import fresh_database  # the bench runs in the dev virtualenv, like the tests
 
 RUNTIMES = ("embedded", "kafka")
 FORMATS = ("text", "audio")
@@ -141,28 +142,6 @@ def find_infra() -> tuple[Infra | None, str]:
     if not values.get("KAFKA_BOOTSTRAP_SERVERS") or not _is_postgres(values.get("DATABASE_URL")):
         return None, f"deploy/infra.sh env printed no Kafka or PostgreSQL: {exports.stdout!r}"
     return Infra(values["KAFKA_BOOTSTRAP_SERVERS"], values["DATABASE_URL"]), "deploy/infra.sh"
-
-
-@contextlib.contextmanager
-def fresh_database(base_url: str, prefix: str = "dailycast_bench") -> Iterator[str]:
-    """Create an empty, uniquely named database on base_url's server; yield its URL; drop it.
-
-    The same as tests/utils/postgres.py's: copied rather than imported because that module
-    imports pytest (a dev dependency) and the benchmark should not depend on the test package.
-    """
-    base = sa.make_url(base_url)
-    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    server = sa.create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
-    try:
-        with server.connect() as connection:
-            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        try:
-            yield base.set(database=name).render_as_string(hide_password=False)
-        finally:
-            with server.connect() as connection:
-                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        server.dispose()
 
 
 async def _delete_topics(bootstrap_servers: str, prefix: str) -> int:
@@ -443,15 +422,7 @@ def run(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    try:
-        run(args)
-    except BenchError as exc:
-        print(f"bench FAILED: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("bench interrupted", file=sys.stderr)
-        return 130
-    return 0
+    return run_main(run, args)
 
 
 if __name__ == "__main__":

@@ -19,13 +19,14 @@ import socket
 import subprocess
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import httpx
 
 from dailycast.messaging.topics import ALL_TOPICS, dead_letter_topic
 from services.api.auth import issue_token
+from tests.utils.system import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 DAILYCAST = ROOT / ".venv" / "bin" / "dailycast"
@@ -37,18 +38,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def wait_for(condition: Callable[[], object], timeout: float, interval: float = 0.2, what: str = "condition"):
-    """Poll until the condition is truthy and return its value; fail after the deadline."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what} not met within {timeout} s")
-        time.sleep(interval)
 
 
 class Cluster:

@@ -19,15 +19,15 @@ FINAL = ("completed", "failed")
 RUNTIMES = ("embedded", "kafka")
 
 
-def wait_for(condition: Callable[[], object], timeout: float = 30.0, interval: float = 0.05):
-    """Poll until the condition is truthy; fail after the deadline."""
+def wait_for(condition: Callable[[], object], timeout: float = 30.0, interval: float = 0.05, what: str = "condition"):
+    """Poll until the condition is truthy and return its value; fail after the deadline."""
     deadline = time.monotonic() + timeout
     while True:
         value = condition()
         if value:
             return value
         if time.monotonic() > deadline:
-            raise AssertionError(f"condition not met within {timeout} s")
+            raise AssertionError(f"{what} not met within {timeout} s")
         time.sleep(interval)
 
 
