@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import subprocess
 import time
 import uuid
@@ -26,6 +25,7 @@ import httpx
 
 from dailycast.messaging.topics import ALL_TOPICS, dead_letter_topic
 from services.api.auth import issue_token
+from tests.utils.processes import free_port
 from tests.utils.system import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,11 +33,6 @@ DAILYCAST = ROOT / ".venv" / "bin" / "dailycast"
 SERVICES = ("api", "scriptgen", "tts", "notifier")
 FINAL = ("completed", "failed")
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Cluster:

@@ -10,33 +10,15 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import subprocess
-from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.utils.system import wait_for
+from tests.utils.processes import ROOT, newcomers_env, running_process
 
-ROOT = Path(__file__).resolve().parents[2]
 BROWSER_TESTS = ROOT / "tests" / "browser"
 SCREENSHOTS = ("signin", "podcasts", "podcast", "progress", "admin", "podcast-phone")
 pytestmark = pytest.mark.e2e
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def newcomers_env() -> dict:
-    """None of the settings the test run itself uses (its PostgreSQL, its Kafka)."""
-    return {k: v for k, v in os.environ.items()
-            if not k.startswith(("DAILYCAST_", "KAFKA_")) and k != "DATABASE_URL"}
 
 
 @pytest.fixture(scope="module")
@@ -49,30 +31,8 @@ def browser_ready():
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     data = tmp_path_factory.mktemp("browser")
-    port = free_port()
-    env = {**newcomers_env(), "DAILYCAST_DATA_DIR": str(data), "DAILYCAST_PORT": str(port)}
-    log = (data / "run.log").open("wb")
-    process = subprocess.Popen([str(ROOT / ".venv" / "bin" / "dailycast"), "run"], cwd=ROOT, env=env,
-                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-
-    def healthy():
-        assert process.poll() is None, (data / "run.log").read_text()
-        try:
-            return httpx.get(f"{base}/healthz", timeout=1).status_code == 200
-        except httpx.TransportError:
-            return False
-
-    try:
-        wait_for(healthy, timeout=120, interval=0.2)
+    with running_process([str(ROOT / ".venv" / "bin" / "dailycast"), "run"], data) as (base, _):
         yield base
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-        log.close()
 
 
 def test_students_and_staff_in_a_real_browser(browser_ready, base_url, tmp_path):

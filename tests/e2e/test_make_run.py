@@ -1,56 +1,21 @@
 """Starts the system as a newcomer does (`make run`) and walks the API over real HTTP."""
 
-import os
-import signal
-import socket
 import subprocess
-from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.utils.processes import ROOT, running_process
 from tests.utils.system import wait_for
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.e2e
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def system(tmp_path_factory):
     data = tmp_path_factory.mktemp("e2e")
-    port = free_port()
-    # A newcomer's shell: none of the settings the test run itself uses (its PostgreSQL, its Kafka).
-    inherited = {k: v for k, v in os.environ.items()
-                 if not k.startswith(("DAILYCAST_", "KAFKA_")) and k != "DATABASE_URL"}
-    env = {**inherited, "DAILYCAST_DATA_DIR": str(data), "DAILYCAST_PORT": str(port)}
-    log = (data / "run.log").open("wb")
-    process = subprocess.Popen(["make", "run"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-
-    def healthy():
-        assert process.poll() is None, (data / "run.log").read_text()
-        try:
-            return httpx.get(f"{base}/healthz", timeout=1).status_code == 200
-        except httpx.TransportError:
-            return False
-
-    try:
-        wait_for(healthy, timeout=120, interval=0.2)
+    with running_process(["make", "run"], data) as (base, env):
         yield base, env, data
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-        log.close()
 
 
 def token(env: dict, user: int, staff: bool = False) -> dict:
