@@ -92,6 +92,17 @@ def create_all(cluster: Cluster, http: httpx.Client, requests: list[tuple[list[s
     return created
 
 
+def finish_and_check(cluster: Cluster, http: httpx.Client, created: dict[int, tuple], timeout: float) -> None:
+    """Wait for every podcast to end, then check each one, the list, the emails and the dead letters."""
+    done = cluster.wait_final(http, created, timeout=timeout)
+    for podcast_id, (languages, output_format) in created.items():
+        check_podcast(cluster, http, done[podcast_id], languages, output_format)
+    check_listed(cluster, http, len(created))
+    check_emails(cluster, list(created))
+    check_no_dead_letters(cluster)
+    cluster.assert_running()
+
+
 # ---------------------------------------------------------------------------------------------
 # 1. four processes, every language and format
 
@@ -103,14 +114,7 @@ def test_four_processes_make_every_format_in_every_language(start_cluster):
     requests += [(list(pair), fmt) for fmt in ("audio", "both") for pair in AUDIO_PAIRS]
     assert len(requests) == 36 + 9 + 10
     with cluster.http() as http:
-        created = create_all(cluster, http, requests)
-        done = cluster.wait_final(http, created, timeout=150)
-        for podcast_id, (languages, output_format) in created.items():
-            check_podcast(cluster, http, done[podcast_id], languages, output_format)
-        check_listed(cluster, http, len(created))
-    check_emails(cluster, list(created))
-    check_no_dead_letters(cluster)
-    cluster.assert_running()
+        finish_and_check(cluster, http, create_all(cluster, http, requests), timeout=150)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -125,16 +129,6 @@ def kill_requests(count: int) -> list[tuple[list[str], str]]:
 
 def statuses(cluster: Cluster, http: httpx.Client, ids) -> dict[int, str]:
     return {i: cluster.podcast(http, i)["status"] for i in ids}
-
-
-def finish_and_check(cluster: Cluster, http: httpx.Client, created: dict[int, tuple], timeout: float) -> None:
-    done = cluster.wait_final(http, created, timeout=timeout)
-    for podcast_id, (languages, output_format) in created.items():
-        check_podcast(cluster, http, done[podcast_id], languages, output_format)
-    check_listed(cluster, http, len(created))
-    check_emails(cluster, list(created))
-    check_no_dead_letters(cluster)
-    cluster.assert_running()
 
 
 def test_tts_killed_mid_run_resumes_without_duplicates(start_cluster):
