@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test unit bench bench-runtimes infra-up infra-down clean
+.PHONY: run test unit lint bench bench-runtimes infra-up infra-down clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,13 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	exec $(BIN)/dailycast run
 
-## test: every test (unit, integration, end to end); starts the local Kafka and PostgreSQL first
-test: $(STAMP) infra-up
+## test: the import contracts, then every test (unit, integration, end to end); starts the local Kafka and PostgreSQL first
+test: $(STAMP) infra-up lint
 	eval "$$(bash deploy/infra.sh env)" && $(BIN)/pytest -q
+
+## lint: which way imports point (import-linter contracts in pyproject.toml, see docs/architecture.md)
+lint: $(STAMP)
+	$(BIN)/lint-imports
 
 ## infra-up / infra-down: the local Kafka broker and PostgreSQL (deploy/infra.sh; safe to repeat)
 infra-up:

@@ -28,23 +28,20 @@ import asyncio
 import contextlib
 import itertools
 import json
-import math
 import os
-import platform
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[1]
-HOST = "127.0.0.1"
+from bench.common import HOST, ROOT, BenchError, api_client, created_podcast, free_port, note, wait_healthy
+from bench.common import machine_line, markdown_table, percentile, positive_int, run_main
+
 FORMATS: tuple[tuple[str, tuple[str, ...]], ...] = (("text", ("en",)), ("audio", ("en",)), ("both", ("en", "fr")))
 TARGETS_MS = {"list": 100.0, "one": 50.0, "progress": 100.0, "answers": 200.0}
 POLL_SECONDS = 0.02
@@ -55,24 +52,7 @@ REQUEST_TIMEOUT_SECONDS = 10.0
 BENCH_USER = 1
 
 
-class BenchError(RuntimeError):
-    """The system did not do what the benchmark needs (failed podcast, no startup, broken endpoint)."""
-
-
 # --------------------------------------------------------------------------- pure helpers (unit tested)
-
-
-def percentile(values: Sequence[float], p: float) -> float:
-    """The p-th percentile (0..100), linear between closest ranks (numpy's default, and
-    statistics.quantiles(method="inclusive"))."""
-    if not values:
-        raise ValueError("percentile of no values")
-    if not 0 <= p <= 100:
-        raise ValueError(f"percentile must be within 0..100, not {p}")
-    ordered = sorted(values)
-    rank = (len(ordered) - 1) * p / 100
-    low, high = math.floor(rank), math.ceil(rank)
-    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
 
 
 def summarize_ms(seconds: Sequence[float]) -> dict[str, float]:
@@ -83,19 +63,6 @@ def summarize_ms(seconds: Sequence[float]) -> dict[str, float]:
 
 def meets_target(p99_ms: float, target_ms: float) -> bool:
     return p99_ms < target_ms
-
-
-def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """A GitHub-flavoured Markdown table, columns padded so it also reads well as plain text."""
-    cells = [[str(h) for h in headers]] + [[str(c) for c in row] for row in rows]
-    if any(len(row) != len(headers) for row in cells):
-        raise ValueError("every row needs one cell per header")
-    widths = [max(3, *(len(row[i]) for row in cells)) for i in range(len(headers))]
-
-    def line(row: Sequence[str]) -> str:
-        return "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths)) + " |"
-
-    return "\n".join([line(cells[0]), line(["-" * w for w in widths]), *(line(r) for r in cells[1:])])
 
 
 @dataclass
@@ -164,25 +131,7 @@ def load_table(results: Sequence[LoadResult]) -> str:
     return markdown_table(headers, rows)
 
 
-def machine_line(now: datetime | None = None) -> str:
-    now = now or datetime.now(timezone.utc)
-    return (
-        f"Machine: {os.cpu_count()} CPUs, {platform.platform()} ({platform.machine()}); "
-        f"Python {platform.python_version()} ({platform.python_implementation()}); {now:%Y-%m-%d %H:%M} UTC"
-    )
-
-
 # --------------------------------------------------------------------------- the system under test
-
-
-def _note(message: str) -> None:
-    print(f"[bench] {message}", file=sys.stderr, flush=True)
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
 
 
 def system_env(data_dir: Path, port: int) -> dict[str, str]:
@@ -193,7 +142,7 @@ def system_env(data_dir: Path, port: int) -> dict[str, str]:
 
 
 def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "dailycast.cli", *args]
+    return [sys.executable, "-m", "system.cli", *args]
 
 
 def _tail(path: Path, lines: int = 30) -> str:
@@ -203,16 +152,8 @@ def _tail(path: Path, lines: int = 30) -> str:
         return "(no log)"
 
 
-def _wait_healthy(proc: subprocess.Popen, base_url: str) -> None:
-    deadline = time.monotonic() + STARTUP_DEADLINE_SECONDS
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise BenchError(f"the system exited with status {proc.returncode}")
-        with contextlib.suppress(httpx.TransportError):
-            if httpx.get(f"{base_url}/healthz", timeout=1.0, trust_env=False).status_code == 200:
-                return
-        time.sleep(0.1)
-    raise BenchError(f"/healthz not 200 within {STARTUP_DEADLINE_SECONDS:g} s")
+def _exited(proc: subprocess.Popen) -> str | None:
+    return None if proc.poll() is None else f"the system exited with status {proc.returncode}"
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -222,7 +163,7 @@ def _stop(proc: subprocess.Popen) -> None:
     try:
         proc.wait(timeout=STOP_GRACE_SECONDS)
     except subprocess.TimeoutExpired:
-        _note(f"the system did not stop within {STOP_GRACE_SECONDS:.0f} s; killing it")
+        note(f"the system did not stop within {STOP_GRACE_SECONDS:.0f} s; killing it")
         proc.kill()
         proc.wait(timeout=STOP_GRACE_SECONDS)
 
@@ -239,7 +180,7 @@ def running_system(data_dir: Path) -> Iterator[tuple[str, dict[str, str]]]:
             _cli("run", "--log-level", "warning"), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
         )
         try:
-            _wait_healthy(proc, base_url)
+            wait_healthy(base_url, lambda: _exited(proc), STARTUP_DEADLINE_SECONDS)
             yield base_url, env
         except BenchError as exc:
             raise BenchError(f"{exc}\n--- the system's log, last lines ---\n{_tail(log_path)}") from exc
@@ -260,12 +201,11 @@ def bearer_token(env: dict[str, str], user_id: int) -> str:
 def run_podcast(client: httpx.Client, output_format: str, languages: Sequence[str]) -> tuple[float, dict]:
     """Request one podcast and poll it; return (seconds from POST to completed, the podcast)."""
     start = time.perf_counter()
-    created = client.post("/api/podcasts/", json={"languages": list(languages), "output_format": output_format})
-    if created.status_code != 202:
-        raise BenchError(f"POST /api/podcasts/ answered {created.status_code}: {created.text[:500]}")
-    podcast_id = created.json()["id"]
+    body = created_podcast(
+        client.post("/api/podcasts/", json={"languages": list(languages), "output_format": output_format})
+    )
+    podcast_id = body["id"]
     deadline = start + PODCAST_DEADLINE_SECONDS
-    body = created.json()
     while time.perf_counter() < deadline:
         response = client.get(f"/api/podcasts/{podcast_id}/")
         response.raise_for_status()
@@ -291,7 +231,7 @@ def measure_pipeline(client: httpx.Client, podcasts: int) -> list[PipelineResult
             result.writers.append("/".join(filter(None, [body["llm_provider"], body["llm_model"]])) or "(none)")
             result.synthesizers.append(body["tts_provider"] or "-")
             result.podcast_ids.append(body["id"])
-            _note(f"{output_format} {','.join(languages)} #{n + 1}: {seconds:.3f} s")
+            note(f"{output_format} {','.join(languages)} #{n + 1}: {seconds:.3f} s")
         results.append(result)
     return results
 
@@ -357,11 +297,7 @@ class Load:
 async def load_endpoint(base_url: str, token: str, name: str, request: tuple[str, Request], load: Load) -> LoadResult:
     """`load.concurrency` workers call one endpoint until the time or the request budget is used up."""
     label, call = request
-    limits = httpx.Limits(max_connections=load.concurrency, max_keepalive_connections=load.concurrency)
-    headers = {"Authorization": f"Bearer {token}"}
-    async with httpx.AsyncClient(
-        base_url=base_url, headers=headers, limits=limits, timeout=REQUEST_TIMEOUT_SECONDS, trust_env=False
-    ) as client:
+    async with api_client(base_url, token, load.concurrency, REQUEST_TIMEOUT_SECONDS) as client:
         warm_up = await call(client)  # not counted; a broken endpoint fails the run here
         if not warm_up.is_success:
             raise BenchError(f"{label} answered {warm_up.status_code}: {warm_up.text[:500]}")
@@ -378,21 +314,14 @@ async def measure_load(base_url: str, token: str, requests: dict[str, tuple[str,
     results = []
     for name, request in requests.items():
         result = await load_endpoint(base_url, token, name, request, load)
-        _note(f"{name}: {len(result.seconds)} requests, {result.errors} errors")
+        note(f"{name}: {len(result.seconds)} requests, {result.errors} errors")
         if result.first_error:
-            _note(f"  first error: {result.first_error}")
+            note(f"  first error: {result.first_error}")
         results.append(result)
     return results
 
 
 # --------------------------------------------------------------------------- the run
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def _positive_float(text: str) -> float:
@@ -404,10 +333,10 @@ def _positive_float(text: str) -> float:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.pipeline", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--podcasts", type=_positive_int, default=5, help="podcasts per output format (default 5)")
-    parser.add_argument("--concurrency", type=_positive_int, default=16, help="concurrent clients (default 16)")
+    parser.add_argument("--podcasts", type=positive_int, default=5, help="podcasts per output format (default 5)")
+    parser.add_argument("--concurrency", type=positive_int, default=16, help="concurrent clients (default 16)")
     parser.add_argument("--seconds", type=_positive_float, default=5.0, help="load seconds per endpoint (default 5)")
-    parser.add_argument("--max-requests", type=_positive_int, default=20_000, help="cap per endpoint (default 20000)")
+    parser.add_argument("--max-requests", type=positive_int, default=20_000, help="cap per endpoint (default 20000)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the raw numbers here")
     return parser.parse_args(argv)
 
@@ -420,14 +349,14 @@ def write_json(path: Path, args: argparse.Namespace, machine: str, pipeline, loa
         "load": [{**asdict(r), "target_ms": r.target_ms, **summarize_ms(r.seconds)} for r in load],
     }
     path.write_text(json.dumps(data, indent=2))
-    _note(f"raw numbers written to {path}")
+    note(f"raw numbers written to {path}")
 
 
 def run(args: argparse.Namespace) -> None:
     machine = machine_line()
     with tempfile.TemporaryDirectory(prefix="dailycast-bench-") as tmp:
         with running_system(Path(tmp)) as (base_url, env):
-            _note(f"system ready on {base_url}")
+            note(f"system ready on {base_url}")
             token = bearer_token(env, BENCH_USER)
             headers = {"Authorization": f"Bearer {token}"}
             client = httpx.Client(base_url=base_url, headers=headers, timeout=REQUEST_TIMEOUT_SECONDS, trust_env=False)
@@ -449,19 +378,6 @@ def run(args: argparse.Namespace) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     return run_main(run, parse_args(argv))
-
-
-def run_main(run, args) -> int:
-    """Run a benchmark as a command: its failures and Ctrl-C become exit codes, not tracebacks."""
-    try:
-        run(args)
-    except BenchError as exc:
-        print(f"bench FAILED: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("bench interrupted", file=sys.stderr)
-        return 130
-    return 0
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ What it measures
   A failed podcast, or one not done in time, stops the run with exit status 1.
 
 How it runs
-  Per runtime, the whole system (`dailycast.system.System`, the same composition root as `dailycast
+  Per runtime, the whole system (`system.builder.System`, the same composition root as `dailycast
   run`) is built in this process and served by uvicorn on a free 127.0.0.1 port in a thread; the
   benchmark talks to it over real HTTP with httpx from the main thread. The embedded runtime gets a
   fresh temporary data dir (SQLite read model, SQLite event log). The kafka runtime gets the same
@@ -52,9 +52,10 @@ from pathlib import Path
 import httpx
 import sqlalchemy as sa
 
+from bench.common import HOST, ROOT, BenchError, api_client, created_podcast, free_port, note, wait_healthy
+from bench.common import machine_line, markdown_table, percentile, positive_int, run_main
 from bench.instant import InstantSynthesizer, InstantWriter
-from bench.pipeline import HOST, ROOT, BenchError, free_port, machine_line, markdown_table, percentile, run_main
-from tests.utils.postgres import fresh_database  # the bench runs in the dev virtualenv, like the tests
+from dailycast.postgres_admin import temporary_database
 
 RUNTIMES = ("embedded", "kafka")
 FORMATS = ("text", "audio")
@@ -66,10 +67,6 @@ WARM_UP_DEADLINE_SECONDS = 120.0  # faust's first rebalance of four consumer gro
 STARTUP_DEADLINE_SECONDS = 120.0
 STOP_DEADLINE_SECONDS = 30.0
 REQUEST_TIMEOUT_SECONDS = 30.0
-
-
-def _note(message: str) -> None:
-    print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
 # --------------------------------------------------------------------------- results
@@ -162,9 +159,9 @@ def delete_topics(bootstrap_servers: str, prefix: str) -> None:
     """Remove the run's topics (its prefix is unique) from the shared broker; only warn if that fails."""
     try:
         deleted = asyncio.run(_delete_topics(bootstrap_servers, prefix))
-        _note(f"deleted the run's {deleted} topics ({prefix}*)")
+        note(f"deleted the run's {deleted} topics ({prefix}*)")
     except Exception as exc:  # the numbers are measured already; a leftover topic is harmless
-        _note(f"could not delete the topics {prefix}*: {exc}")
+        note(f"could not delete the topics {prefix}*: {exc}")
 
 
 def postgres_version(url: str) -> str:
@@ -215,16 +212,8 @@ class Served:
     token: str
 
 
-def _wait_healthy(base_url: str, thread: threading.Thread) -> None:
-    deadline = time.monotonic() + STARTUP_DEADLINE_SECONDS
-    while time.monotonic() < deadline:
-        if not thread.is_alive():
-            raise BenchError("the server thread stopped during startup")
-        with contextlib.suppress(httpx.TransportError):
-            if httpx.get(f"{base_url}/healthz", timeout=2.0, trust_env=False).status_code == 200:
-                return
-        time.sleep(0.1)
-    raise BenchError(f"/healthz not 200 within {STARTUP_DEADLINE_SECONDS:g} s")
+def _stopped(thread: threading.Thread) -> str | None:
+    return None if thread.is_alive() else "the server thread stopped during startup"
 
 
 @contextlib.contextmanager
@@ -232,12 +221,15 @@ def serving(runtime: str, infra: Infra | None) -> Iterator[Served]:
     """The whole system with instant adapters, under uvicorn in a thread on a free port; always stopped."""
     import uvicorn
 
-    from dailycast.system import Adapters, System
+    from system.builder import Adapters, System
     from services.api.auth import issue_token
 
     with contextlib.ExitStack() as stack:
         data_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=f"dailycast-bench-{runtime}-")))
-        database_url = stack.enter_context(fresh_database(infra.database_url)) if runtime == "kafka" else None
+        if runtime == "kafka":
+            database_url = stack.enter_context(temporary_database(infra.database_url, "dailycast_bench"))
+        else:
+            database_url = None
         settings = system_settings(runtime, data_dir, database_url, infra)
         if runtime == "kafka":  # runs once the system has stopped, before the database is dropped
             stack.callback(delete_topics, infra.kafka_bootstrap_servers, settings["DAILYCAST_TOPIC_PREFIX"])
@@ -250,34 +242,25 @@ def serving(runtime: str, infra: Infra | None) -> Iterator[Served]:
         thread.start()
         try:
             base_url = f"http://{HOST}:{port}"
-            _wait_healthy(base_url, thread)
-            yield Served(base_url, issue_token(system.container.jwt_secret, BENCH_USER, False))
+            wait_healthy(base_url, lambda: _stopped(thread), STARTUP_DEADLINE_SECONDS, request_s=2.0)
+            yield Served(base_url, issue_token(system.services["api"].container.jwt_secret, BENCH_USER, False))
         finally:
             server.should_exit = True
             thread.join(STOP_DEADLINE_SECONDS)
             if thread.is_alive():
-                _note(f"the {runtime} system did not stop within {STOP_DEADLINE_SECONDS:g} s")
+                note(f"the {runtime} system did not stop within {STOP_DEADLINE_SECONDS:g} s")
 
 
 # --------------------------------------------------------------------------- measuring
 
 
 def _client(served: Served, connections: int = 1) -> httpx.AsyncClient:
-    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-    return httpx.AsyncClient(
-        base_url=served.base_url,
-        headers={"Authorization": f"Bearer {served.token}"},
-        limits=limits,
-        timeout=REQUEST_TIMEOUT_SECONDS,
-        trust_env=False,
-    )
+    return api_client(served.base_url, served.token, connections, REQUEST_TIMEOUT_SECONDS)
 
 
 async def _post(client: httpx.AsyncClient, output_format: str) -> int:
     created = await client.post("/api/podcasts/", json={"languages": LANGUAGES, "output_format": output_format})
-    if created.status_code != 202:
-        raise BenchError(f"POST /api/podcasts/ answered {created.status_code}: {created.text[:500]}")
-    return created.json()["id"]
+    return created_podcast(created)["id"]
 
 
 async def one_podcast(
@@ -335,37 +318,30 @@ async def measure(served: Served, runtime: str, args: argparse.Namespace) -> tup
     async with _client(served) as client:
         for output_format in FORMATS:  # not counted: faust's consumers join their groups on first use
             warm = await one_podcast(client, output_format, WARM_UP_DEADLINE_SECONDS)
-            _note(f"{runtime} {output_format} warm-up: {warm * 1000:.0f} ms")
+            note(f"{runtime} {output_format} warm-up: {warm * 1000:.0f} ms")
         latencies = []
         for output_format in FORMATS:
             result = LatencyResult(runtime, output_format)
             for _ in range(args.podcasts):
                 result.seconds.append(await one_podcast(client, output_format))
             ms = [s * 1000 for s in result.seconds]
-            _note(f"{runtime} {output_format}: p50 {percentile(ms, 50):.1f} ms, max {max(ms):.1f} ms")
+            note(f"{runtime} {output_format}: p50 {percentile(ms, 50):.1f} ms, max {max(ms):.1f} ms")
             latencies.append(result)
     throughputs = []
     for output_format in FORMATS:
         seconds = await burst(served, output_format, args.burst, args.clients)
         throughputs.append(ThroughputResult(runtime, output_format, args.burst, seconds))
-        _note(f"{runtime} {output_format} burst: {args.burst} in {seconds:.2f} s")
+        note(f"{runtime} {output_format} burst: {args.burst} in {seconds:.2f} s")
     return latencies, throughputs
 
 
 # --------------------------------------------------------------------------- the run
 
 
-def load_note() -> str:
+def loadnote() -> str:
     """Everything shares the CPUs (the broker and PostgreSQL too), so say how busy they already were."""
     one, five, _ = os.getloadavg()
     return f"load average at start: {one:.2f} (1 min), {five:.2f} (5 min)"
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def _runtimes(text: str) -> list[str]:
@@ -379,23 +355,23 @@ def _runtimes(text: str) -> list[str]:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.runtimes", description=__doc__.split("\n\n")[0])
     add = parser.add_argument
-    add("--podcasts", type=_positive_int, default=20, help="sequential podcasts per format (default 20)")
-    add("--burst", type=_positive_int, default=100, help="podcasts per format in the burst (default 100)")
-    add("--clients", type=_positive_int, default=8, help="concurrent clients posting the burst (default 8)")
+    add("--podcasts", type=positive_int, default=20, help="sequential podcasts per format (default 20)")
+    add("--burst", type=positive_int, default=100, help="podcasts per format in the burst (default 100)")
+    add("--clients", type=positive_int, default=8, help="concurrent clients posting the burst (default 8)")
     add("--runtimes", type=_runtimes, default=list(RUNTIMES), help="default: embedded,kafka")
     return parser.parse_args(argv)
 
 
 def run(args: argparse.Namespace) -> None:
     machine = machine_line()
-    latencies, throughputs, notes = [], [], [load_note()]
+    latencies, throughputs, notes = [], [], [loadnote()]
     for runtime in args.runtimes:
         infra = None
         if runtime == "kafka":
             infra, source = find_infra()
             if infra is None:
                 notes.append(f"kafka: skipped, {source}")
-                _note(notes[-1])
+                note(notes[-1])
                 continue
             notes.append(
                 f"kafka: Kafka at {infra.kafka_bootstrap_servers}, PostgreSQL "
@@ -405,13 +381,13 @@ def run(args: argparse.Namespace) -> None:
             notes.append("embedded: SQLite read model and SQLite event log in a temporary directory")
         started = time.perf_counter()
         with serving(runtime, infra) as served:
-            _note(f"{runtime}: system ready on {served.base_url} after {time.perf_counter() - started:.1f} s")
+            note(f"{runtime}: system ready on {served.base_url} after {time.perf_counter() - started:.1f} s")
             latency, throughput = asyncio.run(measure(served, runtime, args))
         latencies += latency
         throughputs += throughput
     print(machine)
-    for note in notes:
-        print(f"- {note}")
+    for line in notes:
+        print(f"- {line}")
     if latencies:
         print(f"\n### Added latency (POST to completed, sequential, polled every {POLL_SECONDS * 1000:g} ms)\n")
         print(latency_table(latencies))

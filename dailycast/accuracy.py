@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dailycast.events import AudioTrack
 from dailycast.language_check import detected_language
 from dailycast.languages import MAX_MINUTES, MIN_MINUTES, reading_minutes
 from dailycast.scripts import QUESTIONS_PER_PODCAST, Question
@@ -22,7 +23,7 @@ class PodcastContent:
     scripts: dict[str, str]
     questions: list[Question]
     answers: dict[str, str]
-    audio_durations: dict[str, float] = field(default_factory=dict)  # language -> seconds
+    tracks: list[AudioTrack] = field(default_factory=list)
 
 
 def accuracy_check(p: PodcastContent) -> dict:
@@ -50,9 +51,10 @@ def accuracy_check(p: PodcastContent) -> dict:
     check("questions", len(p.questions) == QUESTIONS_PER_PODCAST,
           f"{len(p.questions)} questions, expected {QUESTIONS_PER_PODCAST}")
     wants_audio = p.output_format in ("audio", "both")
+    seconds_of = {t.language: t.duration_seconds for t in p.tracks}
     durations = {}
     for lang in p.languages if wants_audio else []:
-        seconds = p.audio_durations.get(lang)
+        seconds = seconds_of.get(lang)
         check(f"audio_{lang}", seconds is not None, f"no {lang} audio")
         if seconds is not None:
             estimate = reading_minutes(p.scripts.get(lang, ""), lang) * 60 or seconds

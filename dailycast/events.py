@@ -1,8 +1,15 @@
-"""The events that flow between services. Their wire form is the Avro schema in schemas/."""
+"""The events that flow between services, each declared once with its topic and key.
+
+Their wire form is the Avro schema in schemas/ (a test ties every class to its schema). All of a
+podcast's events share one topic, keyed by podcast id, so they stay in the order they were made:
+the projector never sees PodcastCompleted before the ScriptReady or AudioReady that came first.
+Platform events share another, keyed by user id, so an enrollment never overtakes its learner.
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
@@ -16,6 +23,39 @@ _EVENT_NAMESPACE = uuid.UUID("6f1c1d9e-5a4e-4c57-9a53-3d7f0c0b2d11")
 
 def derived_event_id(cause_event_id: str, event_type: str, part: str = "") -> str:
     return str(uuid.uuid5(_EVENT_NAMESPACE, f"{cause_event_id}:{event_type}:{part}"))
+
+
+PODCAST_EVENTS = "dailycast.podcast-events"
+LEARNER_EVENTS = "platform.learner-events"
+
+
+@dataclass(frozen=True)
+class EventType:
+    """An event class, the topic it goes to and the field whose value is its key."""
+
+    cls: type
+    topic: str
+    key_field: str
+
+    def key(self, event: object) -> bytes:
+        return str(getattr(event, self.key_field)).encode()
+
+
+EVENT_TYPES: dict[str, EventType] = {}  # by class name, as in the Avro schema's name
+
+
+def registered(topic: str, key: str) -> Callable[[type], type]:
+    """Declare an event class's topic and key (the name of the field that holds it)."""
+
+    def register(cls: type) -> type:
+        EVENT_TYPES[cls.__name__] = EventType(cls, topic, key)
+        return cls
+
+    return register
+
+
+def event_type(event: object) -> EventType:
+    return EVENT_TYPES[type(event).__name__]
 
 
 def new_event_id() -> str:
@@ -61,6 +101,7 @@ class AudioTrack:
     question_times: list[QuestionTime] = field(default_factory=list)
 
 
+@registered(PODCAST_EVENTS, key="podcast_id")
 @dataclass(frozen=True)
 class PodcastRequested:
     event_id: str
@@ -79,6 +120,7 @@ class PodcastRequested:
         return Recipient(user_id=l.user_id, name=l.name, email=l.email, locale=l.locale)
 
 
+@registered(PODCAST_EVENTS, key="podcast_id")
 @dataclass(frozen=True)
 class ScriptReady:
     event_id: str
@@ -99,6 +141,7 @@ class ScriptReady:
         return next(s.text for s in self.scripts if s.language == language)
 
 
+@registered(PODCAST_EVENTS, key="podcast_id")
 @dataclass(frozen=True)
 class AudioReady:
     event_id: str
@@ -108,6 +151,7 @@ class AudioReady:
     tracks: list[AudioTrack]
 
 
+@registered(PODCAST_EVENTS, key="podcast_id")
 @dataclass(frozen=True)
 class PodcastCompleted:
     event_id: str
@@ -119,18 +163,20 @@ class PodcastCompleted:
     recipient: Recipient
 
 
+@registered(PODCAST_EVENTS, key="podcast_id")
 @dataclass(frozen=True)
 class PodcastFailed:
     event_id: str
     occurred_at: datetime
     podcast_id: int
     attempt: int
-    step: str  # scriptgen | tts
+    step: str  # scriptgen | tts | timeout (the API's sweeper)
     reason: str  # for the student to read
     detail: str  # for operators
     recipient: Recipient
 
 
+@registered(PODCAST_EVENTS, key="podcast_id")
 @dataclass(frozen=True)
 class PodcastDeleted:
     event_id: str
@@ -139,6 +185,7 @@ class PodcastDeleted:
 
 
 # Platform events: published by the learning platform, keyed by user id.
+@registered(LEARNER_EVENTS, key="user_id")
 @dataclass(frozen=True)
 class UserUpserted:
     event_id: str
@@ -151,6 +198,7 @@ class UserUpserted:
     is_staff: bool = False
 
 
+@registered(LEARNER_EVENTS, key="user_id")
 @dataclass(frozen=True)
 class EnrollmentChanged:
     event_id: str
@@ -161,6 +209,7 @@ class EnrollmentChanged:
     enrolled: bool
 
 
+@registered(LEARNER_EVENTS, key="user_id")
 @dataclass(frozen=True)
 class QuizScored:
     event_id: str

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import re
 
+from dailycast.locale_rules import language_name
+
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "ja", "es", "fr", "de", "it", "pt", "ru", "ko")
 
-LANGUAGE_NAMES: dict[str, str] = {
-    "en": "English",
-    "ja": "Japanese",
-    "es": "Spanish",
-    "fr": "French",
-    "de": "German",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "ru": "Russian",
-    "ko": "Korean",
-}
+# English names ("Japanese"), from CLDR.
+LANGUAGE_NAMES: dict[str, str] = {code: language_name(code, "en") for code in SUPPORTED_LANGUAGES}
 
 # Japanese and Korean are paced by characters (ja has no spaces; ko's spaced units are long),
 # the others by words. Rates are typical for a calm, spoken explanation.

@@ -1,4 +1,4 @@
-"""The database schema's history: Alembic migrations in <repo>/migrations, for SQLite and PostgreSQL.
+"""The database schema's history: Alembic migrations in the ``migrations`` package, for SQLite and PostgreSQL.
 
 Every runtime calls ``upgrade(url)`` before it touches the database, instead of ``create_all``:
 
@@ -15,6 +15,7 @@ From the command line (repo root): ``alembic upgrade head`` with DATABASE_URL se
 from __future__ import annotations
 
 import threading
+from importlib.resources import files
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -23,17 +24,17 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-# The migrations live next to the packages, like schemas/: the package is installed editable (or
-# run from the source tree), so parents[1] of dailycast/ is the repo (in the image: /app).
-MIGRATIONS_DIR = Path(__file__).resolve().parents[1] / "migrations"
+# The top-level package `migrations` (env.py, versions/), shipped in the wheel.
+# Alembic needs a real folder (it lists versions/, runs env.py by path): files() is one for any pip install.
+MIGRATIONS_DIR = files("migrations")
 
 _lock = threading.Lock()
 
 
 def alembic_config(database_url: str | None = None) -> Config:
     """An Alembic config for the migrations folder, independent of the working directory."""
-    if not (MIGRATIONS_DIR / "env.py").is_file():
-        raise RuntimeError(f"migrations folder not found at {MIGRATIONS_DIR} (is the package installed editable?)")
+    if not isinstance(MIGRATIONS_DIR, Path) or not (MIGRATIONS_DIR / "env.py").is_file():
+        raise RuntimeError(f"no migrations folder with env.py at {MIGRATIONS_DIR} (installed zipped?)")
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if database_url is not None:
@@ -76,3 +77,12 @@ def current_revision(database_url: str) -> str | None:
 def head_revision() -> str | None:
     """The newest revision in the migrations folder (what ``upgrade`` brings a database to)."""
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def knows_revision(revision: str) -> bool:
+    """Whether the migrations folder has this revision (a database may have been run by newer code)."""
+    try:
+        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+    except Exception:  # Alembic raises several types for an unknown revision
+        return False
+    return True

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from dailycast.scripts import Question
 
 
@@ -28,7 +31,10 @@ def is_answered(answer: str | None) -> bool:
     return bool(answer and answer.strip())
 
 
-def overall_status(answered: int, total: int) -> str:
+OverallStatus = Literal["not_started", "in_progress", "completed"]
+
+
+def overall_status(answered: int, total: int) -> OverallStatus:
     if answered == 0:
         return "not_started"
     return "completed" if answered >= total else "in_progress"
@@ -38,28 +44,51 @@ def completion_percentage(answered: int, total: int) -> float:
     return round(100 * answered / total, 1) if total else 0.0
 
 
-def progress(questions: list[Question], answers: dict[str, str], language: str) -> dict:
-    """The seed's progress shape: a summary and each question with the student's answer."""
+@dataclass(frozen=True)
+class ProgressSummary:
+    questions_count: int
+    answered_count: int
+    completion_percentage: float
+    overall_status: OverallStatus
+
+
+@dataclass(frozen=True)
+class ProgressQuestion:
+    index: int
+    id: str
+    question: str
+    user_answer: str
+    answered: bool
+    status: Literal["answered", "unanswered"]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The seed's progress: a summary and each question with the student's answer."""
+
+    summary: ProgressSummary
+    questions: list[ProgressQuestion]
+
+
+def progress(questions: list[Question], answers: dict[str, str], language: str) -> Progress:
     rows = []
     for index, q in enumerate(questions, start=1):
         answer = answers.get(q.id)
         rows.append(
-            {
-                "index": index,
-                "id": q.id,
-                "question": q.text.get(language) or next(iter(q.text.values()), ""),
-                "user_answer": answer or "",
-                "answered": is_answered(answer),
-                "status": "answered" if is_answered(answer) else "unanswered",
-            }
+            ProgressQuestion(
+                index=index,
+                id=q.id,
+                question=q.text.get(language) or next(iter(q.text.values()), ""),
+                user_answer=answer or "",
+                answered=is_answered(answer),
+                status="answered" if is_answered(answer) else "unanswered",
+            )
         )
-    answered = sum(r["answered"] for r in rows)
-    return {
-        "progress": {
-            "questions_count": len(rows),
-            "answered_count": answered,
-            "completion_percentage": completion_percentage(answered, len(rows)),
-            "overall_status": overall_status(answered, len(rows)),
-        },
-        "questions": rows,
-    }
+    answered = sum(r.answered for r in rows)
+    summary = ProgressSummary(
+        questions_count=len(rows),
+        answered_count=answered,
+        completion_percentage=completion_percentage(answered, len(rows)),
+        overall_status=overall_status(answered, len(rows)),
+    )
+    return Progress(summary, rows)

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+import sqlite3
+from contextlib import closing
+from pathlib import Path
 from typing import Protocol
 
+from dailycast.folders import folder_problem
 from dailycast.messaging.avro import SchemaSet
 from dailycast.messaging.delivery import RetryPolicy, Subscription
 from dailycast.messaging.embedded_log import EmbeddedLog
 from dailycast.messaging.embedded_runtime import EmbeddedConsumer
 from dailycast.messaging.envelope import EventPublisher
-from dailycast.messaging.faust_consumer import FaustConsumer
-from dailycast.messaging.kafka import KafkaConfig, KafkaProducer, ensure_topics
 from dailycast.messaging.ports import Producer
+from dailycast.messaging.topics import ALL_TOPICS, dead_letter_topic
+from dailycast.probes import Probe
+from dailycast.service import Task
 from dailycast.settings import CommonSettings
 
 log = logging.getLogger(__name__)
-
-Task = Callable[[], Awaitable[None]]
 
 
 class Runtime(Protocol):
@@ -64,16 +66,23 @@ class KafkaRuntime:
     """Apache Kafka: an idempotent aiokafka producer and faust agents."""
 
     def __init__(self, settings: CommonSettings):
+        # Imported here: the embedded runtime loads neither faust nor aiokafka.
+        from dailycast.messaging.kafka import KafkaConfig, KafkaProducer
+
         self.config = KafkaConfig(settings.kafka_bootstrap_servers, settings.topic_prefix, settings.partitions)
         self.producer = KafkaProducer(self.config)
         self.faust_dir = settings.data_dir / "faust"
 
     def consumer(self, subscription, schemas, source, retry) -> Task:
+        from dailycast.messaging.faust_consumer import FaustConsumer
+
         publisher = EventPublisher(self.producer, schemas, source)
         datadir = str(self.faust_dir / self.config.topic(subscription.group))
         return FaustConsumer(self.config, subscription, schemas, publisher, self.producer, retry, datadir).run
 
     async def connect(self) -> None:
+        from dailycast.messaging.kafka import ensure_topics
+
         await ensure_topics(self.config)
         await self.producer.start()
 
@@ -95,3 +104,38 @@ async def connect_until_ready(runtime: Runtime, connected: asyncio.Event, retry_
         except Exception as exc:
             log.warning("event log not reachable yet (%s); retrying in %.0f s", exc, retry_seconds)
             await asyncio.sleep(retry_seconds)
+
+
+def event_log_probe(settings: CommonSettings) -> Probe:
+    """The log the settings choose; its check opens nothing for writing and makes no topic."""
+    if settings.runtime == "embedded":
+        path = settings.event_log_path.resolve()
+        return Probe("event log", "embedded log", str(path), lambda: asyncio.to_thread(_embedded_log_note, path))
+    prefix = f", topic prefix {settings.topic_prefix!r}" if settings.topic_prefix else ""
+    return Probe("event log", "kafka", f"{settings.kafka_bootstrap_servers}{prefix}", lambda: _kafka_note(settings))
+
+
+def _embedded_log_note(path: Path) -> str:
+    if not path.exists():
+        problem = folder_problem(path.parent)
+        if problem:
+            raise PermissionError(problem)
+        return "not created yet (made at start)"
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)) as db:
+        topics = db.execute("SELECT count(*) FROM topics").fetchone()[0]
+        messages = db.execute("SELECT count(*) FROM messages").fetchone()[0]
+    return f"{topics} topics, {messages} messages"
+
+
+async def _kafka_note(settings: CommonSettings) -> str:
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap_servers, request_timeout_ms=5000)
+    try:
+        await admin.start()
+        existing = set(await admin.list_topics())
+    finally:
+        await admin.close()
+    wanted = [settings.topic_prefix + t for base in ALL_TOPICS for t in (base, dead_letter_topic(base))]
+    present = sum(t in existing for t in wanted)
+    return f"{present} of {len(wanted)} topics exist" + ("" if present == len(wanted) else " (made at start)")

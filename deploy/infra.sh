@@ -76,6 +76,15 @@ wait_gone() {  # pid seconds -> 0 when the process ended within the time
     done
 }
 
+# label pid port port-variable -> says the server already runs; warns when the port variable asks
+# for another port (it only takes effect on a fresh start)
+already_running() {
+    local requested
+    log "$1: already running (pid $2) on 127.0.0.1:$3"
+    requested=${!4:-$3}
+    [ "$requested" = "$3" ] || log "$1: warning: $4=$requested ignored; run 'down' first to change it"
+}
+
 # ---------------------------------------------------------------------------------------------
 # packages
 
@@ -244,12 +253,10 @@ kafka_fail() {  # message -> shows the logs' tails and exits
 }
 
 kafka_up() {
-    local pid port cport started deadline summary requested extra_opts
+    local pid port cport started deadline summary extra_opts
     if pid=$(kafka_pid); then
         port=$(kafka_running_port)
-        log "kafka: already running (pid $pid) on 127.0.0.1:$port"
-        requested=${DAILYCAST_KAFKA_PORT:-$port}
-        [ "$requested" = "$port" ] || log "kafka: warning: DAILYCAST_KAFKA_PORT=$requested ignored; run 'down' first to change it"
+        already_running kafka "$pid" "$port" DAILYCAST_KAFKA_PORT
         return 0
     fi
     if [ -f "$KAFKA_PID_FILE" ]; then
@@ -401,12 +408,10 @@ pg_owned_dir() {  # dir -> created, owned by the PostgreSQL OS user, mode 700
 }
 
 pg_up() {
-    local pid port requested started sock have
+    local pid port started sock have
     if pid=$(pg_pid); then
         port=$(pg_port)
-        log "postgresql: already running (pid $pid) on 127.0.0.1:$port"
-        requested=${DAILYCAST_PG_PORT:-$port}
-        [ "$requested" = "$port" ] || log "postgresql: warning: DAILYCAST_PG_PORT=$requested ignored; run 'down' first to change it"
+        already_running postgresql "$pid" "$port" DAILYCAST_PG_PORT
         return 0
     fi
     port=${DAILYCAST_PG_PORT:-55432}

@@ -25,8 +25,6 @@ import sqlalchemy as sa
 from alembic import context
 from alembic.script import ScriptDirectory
 
-from services.api.db import Base, UtcDateTime
-from services.notifier.sent_log import metadata as notifier_metadata
 
 config = context.config
 
@@ -35,9 +33,18 @@ config = context.config
 if config.config_file_name is not None and not config.attributes.get("connection"):
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
-# Every table the services own. A model change without a migration makes
-# tests/integration/test_migrations.py (compare_metadata) fail.
-target_metadata = [Base.metadata, notifier_metadata]
+
+
+def target_metadata() -> list[sa.MetaData]:
+    """Every table the services own, for `alembic revision --autogenerate` and `alembic check`.
+
+    Imported only then: a service that migrates at start must not load the other services' code.
+    A model change without a migration makes tests/integration/test_migrations.py fail.
+    """
+    from services.api.db import Base
+    from services.notifier.sent_log import metadata as notifier_metadata
+
+    return [Base.metadata, notifier_metadata]
 
 # Key of the PostgreSQL advisory lock taken while migrating (advisory locks are per database).
 ADVISORY_LOCK_KEY = zlib.crc32(b"dailycast.migrations")
@@ -52,6 +59,8 @@ BASELINE_TABLES = frozenset(
 
 def render_item(type_: str, obj, autogen_context):
     """Render our own column types as plain SQLAlchemy ones, so no migration imports our code."""
+    from services.api.db import UtcDateTime
+
     if type_ == "type" and isinstance(obj, UtcDateTime):
         return "sa.DateTime(timezone=True)"
     return False  # alembic's default rendering
@@ -71,7 +80,8 @@ def _url() -> str:
 
 def _options(dialect_name: str) -> dict:
     return {
-        "target_metadata": target_metadata,
+        # From the alembic command line only (autogenerate, check); upgrades need no models.
+        "target_metadata": target_metadata() if config.cmd_opts is not None else None,
         "compare_type": True,
         # SQLite cannot ALTER most things; batch mode copies the table instead.
         "render_as_batch": dialect_name == "sqlite",

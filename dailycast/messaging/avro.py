@@ -1,4 +1,4 @@
-"""Avro single-object encoding of events, with every schema version in schemas/.
+"""Avro single-object encoding of events, with every schema version in the ``schemas`` package.
 
 A message is the marker C3 01, the 8-byte CRC-64-AVRO fingerprint of the writer's schema
 (little-endian), then the Avro binary body. Readers find the writer's schema by fingerprint among
@@ -13,32 +13,19 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 import fastavro
 from fastavro.schema import fingerprint, to_parsing_canonical_form
 
-from dailycast import events as ev
+from dailycast.events import EVENT_TYPES
 from dailycast.messaging.records import from_record, to_record
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+# The folder of *.avsc files: the top-level package `schemas`, which ships them in the wheel.
+SCHEMA_DIR: Traversable = files("schemas")
 MARKER = b"\xc3\x01"
 _FILE_NAME = re.compile(r"^(?P<stem>[a-z_]+)\.v(?P<version>\d+)\.avsc$")
-
-EVENT_TYPES: dict[str, type] = {
-    cls.__name__: cls
-    for cls in (
-        ev.PodcastRequested,
-        ev.ScriptReady,
-        ev.AudioReady,
-        ev.PodcastCompleted,
-        ev.PodcastFailed,
-        ev.PodcastDeleted,
-        ev.UserUpserted,
-        ev.EnrollmentChanged,
-        ev.QuizScored,
-    )
-}
 
 
 class UndecodableMessage(Exception):
@@ -49,12 +36,12 @@ class UndecodableMessage(Exception):
 class SchemaVersion:
     event_type: str
     version: int
-    path: Path
+    path: Traversable
     parsed: dict
     fingerprint: bytes
 
 
-def _load(path: Path) -> SchemaVersion:
+def _load(path: Traversable) -> SchemaVersion:
     match = _FILE_NAME.match(path.name)
     if not match:
         raise ValueError(f"schema file name must be <event>.v<N>.avsc: {path.name}")
@@ -72,8 +59,9 @@ def _load(path: Path) -> SchemaVersion:
 class SchemaSet:
     """Every version of every event schema, found in one folder."""
 
-    def __init__(self, folder: Path = SCHEMA_DIR):
-        versions = [_load(p) for p in sorted(folder.glob("*.avsc"))]
+    def __init__(self, folder: Traversable = SCHEMA_DIR):
+        avsc = sorted((p for p in folder.iterdir() if p.name.endswith(".avsc")), key=lambda p: p.name)
+        versions = [_load(p) for p in avsc]
         self.by_fingerprint = {v.fingerprint: v for v in versions}
         self.latest: dict[str, SchemaVersion] = {}
         for v in sorted(versions, key=lambda v: v.version):
@@ -96,7 +84,7 @@ class SchemaSet:
             record = fastavro.schemaless_reader(io.BytesIO(data[10:]), writer.parsed, reader.parsed)
         except Exception as exc:  # fastavro raises several types for corrupt bodies
             raise UndecodableMessage(f"corrupt {writer.event_type} body: {exc}") from exc
-        return from_record(EVENT_TYPES[writer.event_type], record)
+        return from_record(EVENT_TYPES[writer.event_type].cls, record)
 
     def event_type_of(self, data: bytes) -> str | None:
         writer = self.by_fingerprint.get(data[2:10]) if data[:2] == MARKER else None

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from dailycast.messaging.avro import SchemaSet, UndecodableMessage
 from dailycast.messaging.envelope import EventPublisher
 from dailycast.messaging.ports import Message, OutgoingMessage, Producer
-from dailycast.messaging.topics import TOPICS, dead_letter_topic
+from dailycast.events import EVENT_TYPES
+from dailycast.messaging.topics import dead_letter_topic
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ class Subscription:
 
     @property
     def topics(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(TOPICS[t] for t in self.handlers))
+        return tuple(dict.fromkeys(EVENT_TYPES[t.__name__].topic for t in self.handlers))
 
 
 @dataclass(frozen=True)

@@ -1,27 +1,82 @@
-"""Builds the API's container and its projector subscription from settings."""
+"""Builds the API from settings: its container, projector, outbox relay, sweeper and web app."""
 
 from __future__ import annotations
 
-from sqlalchemy.engine import Engine
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
 
-from dailycast.messaging.avro import SchemaSet
+from sqlalchemy.orm import sessionmaker
+
 from dailycast.messaging.delivery import Subscription
+from dailycast.messaging.envelope import EventPublisher
+from dailycast.service import Resources, Service
+from dailycast.storage import build_audio_store
+from services.api.app import create_app
 from services.api.container import ApiContainer
-from services.api.db import make_session_factory
+from services.api.db import ProcessedEvent
+from services.api.demo import demo_events
+from services.api.outbox import OutboxRelay
 from services.api.projector import CONSUMER, Projector
 from services.api.settings import ApiSettings
-from services.tts.bootstrap import build_store
+from services.api.sweeper import sweep_stuck_podcasts
+
+log = logging.getLogger(__name__)
+PORTS: tuple[str, ...] = ()  # the database and the audio store are the kernel's, probed once for all
 
 
-def build_container(settings: ApiSettings, engine: Engine, schemas: SchemaSet) -> ApiContainer:
-    return ApiContainer(
+@dataclass
+class ApiService(Service):
+    """The API's parts that tests and tools reach for: its container and its outbox relay."""
+
+    container: ApiContainer | None = None
+    relay: OutboxRelay | None = None
+
+
+def build(resources: Resources) -> ApiService:
+    settings = ApiSettings()
+    container = ApiContainer(
         settings=settings,
-        session_factory=make_session_factory(engine),
-        schemas=schemas,
-        audio_store=build_store(settings),  # tts's own choice, so links point where tts wrote
-        jwt_secret=settings.resolved_jwt_secret(),
+        session_factory=sessionmaker(resources.engine(), expire_on_commit=False),
+        schemas=resources.schemas,
+        audio_store=build_audio_store(settings),  # the same choice as tts's, so links point where tts wrote
+    )
+    relay = OutboxRelay(container.session_factory, resources.producer, container.outbox_wakeup)
+
+    async def relay_when_connected() -> None:
+        await resources.connected.wait()
+        await relay.run()
+
+    older_than = timedelta(seconds=settings.stuck_after_seconds)
+    sweep = partial(
+        sweep_stuck_podcasts, container.session_factory, container.schemas, older_than, container.outbox_wakeup.notify
+    )
+    return ApiService(
+        "api",
+        subscriptions=[Subscription(CONSUMER, Projector(container.session_factory).handlers())],
+        tasks=[relay_when_connected, sweep, partial(_become_ready, container, resources)],
+        web=partial(create_app, container),
+        idle=lambda: relay.pending_count() == 0,
+        container=container,
+        relay=relay,
     )
 
 
-def projector_subscription(container: ApiContainer) -> Subscription:
-    return Subscription(CONSUMER, Projector(container.session_factory).handlers())
+async def _become_ready(container: ApiContainer, resources: Resources) -> None:
+    """Once connected, publish the demo platform (first start only); ready once it is projected."""
+    await resources.connected.wait()
+    if container.settings.seed_demo:
+        events = demo_events()
+        if not _projected(container, events[-1].event_id):
+            await EventPublisher(resources.producer, resources.schemas, "platform/demo").publish(events)
+        while not _projected(container, events[-1].event_id):
+            await asyncio.sleep(0.05)
+    container.ready.set()
+    log.info("Dailycast is ready")
+
+
+def _projected(container: ApiContainer, event_id: str) -> bool:
+    with container.session_factory() as session:
+        return session.get(ProcessedEvent, (CONSUMER, event_id)) is not None

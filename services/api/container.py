@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sqlalchemy.orm import sessionmaker
 
 from dailycast.messaging.avro import SchemaSet
+from dailycast.storage import AudioStore
 from services.api.outbox import Wakeup
 from services.api.settings import ApiSettings
-from services.tts.audio_store import AudioStore
 
 
 @dataclass
@@ -19,6 +20,11 @@ class ApiContainer:
     session_factory: sessionmaker
     schemas: SchemaSet
     audio_store: AudioStore
-    jwt_secret: str
     outbox_wakeup: Wakeup = field(default_factory=Wakeup)
     ready: asyncio.Event = field(default_factory=asyncio.Event)
+
+    @cached_property
+    def jwt_secret(self) -> str:
+        # On first use, not at build: the embedded default writes its secret file, and building
+        # (for the doctor, say) must change nothing.
+        return self.settings.resolved_jwt_secret()

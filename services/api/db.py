@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -17,14 +18,13 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
-    create_engine,
-    event,
 )
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from dailycast.events import utcnow
+from dailycast.events import AudioTrack, utcnow
+from dailycast.messaging.records import from_record, to_record
+from dailycast.scripts import Question
 
 
 class UtcDateTime(TypeDecorator):
@@ -35,6 +35,26 @@ class UtcDateTime(TypeDecorator):
 
     def process_result_value(self, value, dialect):
         return value.replace(tzinfo=timezone.utc) if value is not None and value.tzinfo is None else value
+
+
+class JsonOf(TypeDecorator):
+    """A JSON column of typed values (dataclasses, lists of them) stored as their plain records.
+
+    The records are those of the events' Avro form, so the stored JSON keeps the events' shape.
+    """
+
+    impl = JSON
+    cache_ok = True
+
+    def __init__(self, value_type: Any):
+        super().__init__()
+        self.value_type = value_type  # named as the argument: part of the type's cache key
+
+    def process_bind_param(self, value, dialect):
+        return to_record(value)
+
+    def process_result_value(self, value, dialect):
+        return from_record(self.value_type, value)
 
 
 class Base(DeclarativeBase):
@@ -103,11 +123,11 @@ class DailyPodcast(Base):
     tokens_used: Mapped[int | None] = mapped_column(Integer)
     tts_provider: Mapped[str | None] = mapped_column(String(20))
     included_courses: Mapped[list] = mapped_column(default=list)
-    questions_asked: Mapped[list] = mapped_column(default=list)  # [{id, text: {lang: str}, key_points}]
+    questions_asked: Mapped[list[Question]] = mapped_column(JsonOf(list[Question]), default=list)
     student_answers: Mapped[dict] = mapped_column(default=dict)  # question id -> answer
     # New: every language's script and audio track (with each question's time in the audio).
     scripts: Mapped[dict] = mapped_column(default=dict)  # language -> text
-    audio_tracks: Mapped[list] = mapped_column(default=list)  # [AudioTrack as dict]
+    audio_tracks: Mapped[list[AudioTrack]] = mapped_column(JsonOf(list[AudioTrack]), default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -132,23 +152,3 @@ class ProcessedEvent(Base):
     event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     processed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-
-def make_engine(url: str) -> Engine:
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-
-        @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record):
-            # WAL lets readers go on while the projector writes.
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.close()
-
-        return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
-
-
-def make_session_factory(engine: Engine) -> sessionmaker:
-    return sessionmaker(engine, expire_on_commit=False)

@@ -14,7 +14,6 @@ from services.api.auth import Principal
 from services.api.db import DailyPodcast, Learner
 from services.api.learners import learner_context
 from services.api.outbox import add_to_outbox
-from services.api.views import questions_of
 
 
 class NotFound(Exception):
@@ -99,7 +98,7 @@ def save_answers(session: Session, row: DailyPodcast, principal: Principal, subm
     if principal.user_id != row.user_id:
         raise Forbidden("only the learner answers their podcast's questions")
     try:
-        answers = resolve_answers(questions_of(row), submitted)
+        answers = resolve_answers(row.questions_asked, submitted)
     except ValueError as exc:
         raise InvalidInput("answers", str(exc)) from exc
     row.student_answers = {**row.student_answers, **answers}

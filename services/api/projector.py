@@ -8,7 +8,6 @@ ignored: a regenerated podcast only shows its newest attempt.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import asdict
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
@@ -44,7 +43,7 @@ def project_script(session: Session, e: ev.ScriptReady) -> None:
         return
     row.scripts = {s.language: s.text for s in e.scripts}
     row.script_text = row.scripts.get(row.primary_language)
-    row.questions_asked = [asdict(q) for q in e.questions]
+    row.questions_asked = e.questions
     row.included_courses = e.courses
     row.llm_provider, row.llm_model, row.tokens_used = e.writer, e.model, e.tokens_used
     if row.status not in FINAL:
@@ -55,7 +54,7 @@ def project_audio(session: Session, e: ev.AudioReady) -> None:
     row = _podcast(session, e)
     if row is None:
         return
-    row.audio_tracks = [asdict(t) for t in e.tracks]
+    row.audio_tracks = e.tracks
     by_language = {t.language: t for t in e.tracks}
     primary, secondary = by_language.get(row.primary_language), by_language.get(row.secondary_language or "")
     row.audio_file = primary.audio_key if primary else None

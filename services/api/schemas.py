@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from dailycast.events import QuestionTime
+from dailycast.progress import ProgressQuestion, ProgressSummary
+from dailycast.scripts import Question
 
 Language = Literal["en", "ja", "es", "fr", "de", "it", "pt", "ru", "ko"]
 OutputFormat = Literal["text", "audio", "both"]
@@ -64,27 +69,39 @@ class AnswersIn(BaseModel):
         return value
 
 
-class QuestionTimeOut(BaseModel):
-    question_id: str
-    starts_at: float
-    pause_at: float
+# PodcastOut's validation context: (audio key, language) -> the url clients fetch that audio at.
+AudioLink = Callable[[str, str], str]
 
 
+# An AudioTrack as clients see it: a url instead of the store's key, no synthesizer.
+# (Comments, not docstrings: those would become descriptions in the OpenAPI schema.)
 class AudioOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     language: str
-    url: str
+    url: str = Field(validation_alias="audio_key")  # read from the track's key, made a link below
     duration_seconds: float
     voice: str
-    question_times: list[QuestionTimeOut]
+    question_times: list[QuestionTime]
+
+    @field_validator("url")
+    @classmethod
+    def _link(cls, key: str, info: ValidationInfo) -> str:
+        return info.context(key, info.data["language"])
 
 
 class QuestionOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: str
     text: dict[str, str]
-    times: dict[str, QuestionTimeOut] = Field(default_factory=dict, description="language -> time in its audio")
+    times: dict[str, QuestionTime] = Field(default_factory=dict, description="language -> time in its audio")
 
 
+# A DailyPodcast row as the API shows it; validate it with an AudioLink as context.
 class PodcastOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     user_id: int
     status: Literal["pending", "generating", "completed", "failed"]
@@ -97,20 +114,41 @@ class PodcastOut(BaseModel):
     output_format: OutputFormat
     script_text: str | None = Field(description="the primary language's script; null for audio-only")
     scripts: dict[str, str] = Field(description="every language's script; empty for audio-only")
+    # The seed's four columns, which the projector fills from the tracks (their keys become links).
     audio_file: str | None
     audio_file_secondary: str | None
     duration_seconds: int | None
     duration_seconds_secondary: int | None
-    audio: list[AudioOut]
+    audio: list[AudioOut] = Field(validation_alias="audio_tracks")
     llm_provider: str | None
     llm_model: str | None
     tts_provider: str | None
     included_courses: list[str]
     questions_asked: list[str]
-    questions: list[QuestionOut]
+    questions: list[QuestionOut] = Field(validation_alias="questions_asked")
     student_answers: dict[str, str]
     created_at: datetime
     updated_at: datetime
+
+    @field_validator("audio_file", "audio_file_secondary")
+    @classmethod
+    def _link(cls, key: str | None, info: ValidationInfo) -> str | None:
+        language = info.data["primary_language" if info.field_name == "audio_file" else "secondary_language"]
+        return info.context(key, language) if key else None
+
+    @field_validator("questions_asked", mode="before")
+    @classmethod
+    def _primary_texts(cls, questions: list[Question], info: ValidationInfo) -> list[str]:
+        # The seed's questions_asked: just the texts, in the primary language.
+        return [q.text.get(info.data["primary_language"], "") for q in questions]
+
+    @model_validator(mode="after")
+    def _shaped_for_clients(self) -> PodcastOut:
+        if self.output_format == "audio":  # audio-only podcasts keep their script to themselves
+            self.script_text, self.scripts = None, {}
+        for q in self.questions:  # each track holds its questions' times; show them by question too
+            q.times = {a.language: t for a in self.audio for t in a.question_times if t.question_id == q.id}
+        return self
 
 
 class PodcastPage(BaseModel):
@@ -118,22 +156,6 @@ class PodcastPage(BaseModel):
     next: str | None
     previous: str | None
     results: list[PodcastOut]
-
-
-class ProgressSummary(BaseModel):
-    questions_count: int
-    answered_count: int
-    completion_percentage: float
-    overall_status: Literal["not_started", "in_progress", "completed"]
-
-
-class ProgressQuestion(BaseModel):
-    index: int
-    id: str
-    question: str
-    user_answer: str
-    answered: bool
-    status: Literal["answered", "unanswered"]
 
 
 class ProgressOut(BaseModel):

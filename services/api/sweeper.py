@@ -10,11 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
 from dailycast import events as ev
+from dailycast.failure_reasons import failure_reason
 from dailycast.messaging.avro import SchemaSet
 from services.api.db import DailyPodcast, Learner
 from services.api.outbox import add_to_outbox
-
-STUCK_REASON = "Your podcast took too long to make. Please ask for a new one."
 
 
 def fail_stuck_podcasts(session_factory: sessionmaker, schemas: SchemaSet, older_than: timedelta) -> int:
@@ -28,7 +27,7 @@ def fail_stuck_podcasts(session_factory: sessionmaker, schemas: SchemaSet, older
         ).all()
         for row in rows:
             learner = session.get(Learner, row.user_id)
-            row.status, row.error_message = "failed", STUCK_REASON
+            row.status, row.error_message = "failed", failure_reason("timeout")
             add_to_outbox(session, [_timed_out(row, learner)], schemas)
         return len(rows)
 
@@ -43,7 +42,7 @@ def _timed_out(row: DailyPodcast, learner: Learner | None) -> ev.PodcastFailed:
         podcast_id=row.id,
         attempt=row.attempt,
         step="timeout",
-        reason=STUCK_REASON,
+        reason=failure_reason("timeout"),
         detail=f"still {row.status} after the deadline",
         recipient=recipient,
     )

@@ -1,20 +1,37 @@
-"""Builds the notifier's mailer and sent log from settings and binds them to the handler."""
+"""Builds the notifier from settings: the mailer and sent log, bound to the handler."""
 
 from __future__ import annotations
 
 from functools import partial
 
-from sqlalchemy.engine import Engine
-
 from dailycast import events as ev
 from dailycast.messaging.delivery import Subscription
+from dailycast.probes import Probe, ProbeFailed
+from dailycast.service import Resources, Service
 from services.notifier.handlers import notify_learner
-from services.notifier.mailer import Mailer, OutboxMailer
+from services.notifier.mailer import Mailer, MailDeliveryError, OutboxMailer
 from services.notifier.sent_log import SqlSentLog
 from services.notifier.settings import NotifierSettings
 from services.notifier.smtp_mailer import SmtpMailer
 
 GROUP = "notifier"
+PORTS = ("mail",)
+
+
+def build(resources: Resources, mailer: Mailer | None = None) -> Service:
+    settings = NotifierSettings()
+    notify = partial(
+        notify_learner,
+        mailer=mailer or build_mailer(settings),
+        sent_log=SqlSentLog(resources.engine()),
+        public_url=settings.resolved_public_url(),
+        sender=settings.sender,
+    )
+    return Service(
+        "notifier",
+        subscriptions=[Subscription(GROUP, {ev.PodcastCompleted: notify, ev.PodcastFailed: notify})],
+        probes=[mail_probe(build_mailer(settings))],
+    )
 
 
 def build_mailer(settings: NotifierSettings) -> SmtpMailer | OutboxMailer:
@@ -33,23 +50,14 @@ def build_mailer(settings: NotifierSettings) -> SmtpMailer | OutboxMailer:
     )
 
 
-def describe_mail(settings: NotifierSettings) -> tuple[str, str]:
-    """(adapter, detail) of the mail port, for `dailycast doctor`; no secrets."""
-    mailer = build_mailer(settings)
-    return ("smtp" if isinstance(mailer, SmtpMailer) else "outbox"), mailer.describe()
+def mail_probe(mailer: SmtpMailer | OutboxMailer) -> Probe:
+    """SMTP answers (and accepts the login), or the outbox folder is writable; sends nothing."""
 
+    async def check() -> None:
+        try:
+            await mailer.check()
+        except MailDeliveryError as exc:  # its text repeats the detail; the cause is what matters
+            cause = exc.__cause__
+            raise ProbeFailed(f"{type(cause).__name__}: {cause}" if cause else str(exc)) from exc
 
-async def check_mail(settings: NotifierSettings) -> None:
-    """Raise unless the mailer can deliver: SMTP answers (and accepts the login), or the outbox is writable."""
-    await build_mailer(settings).check()
-
-
-def subscription(settings: NotifierSettings, engine: Engine, mailer: Mailer | None = None) -> Subscription:
-    notify = partial(
-        notify_learner,
-        mailer=mailer or build_mailer(settings),
-        sent_log=SqlSentLog(engine),
-        public_url=settings.resolved_public_url(),
-        sender=settings.sender,
-    )
-    return Subscription(GROUP, {ev.PodcastCompleted: notify, ev.PodcastFailed: notify})
+    return Probe("mail", "smtp" if isinstance(mailer, SmtpMailer) else "outbox", mailer.describe(), check)

@@ -9,8 +9,10 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 from dailycast.events import PodcastCompleted, PodcastFailed
+from dailycast.failure_reasons import failure_reason
 from dailycast.languages import SUPPORTED_LANGUAGES
-from services.notifier.texts import TEXTS, LanguageTexts
+from dailycast.locale_rules import join_list, language_name
+from services.notifier.texts import NotifierTexts, texts_for
 
 FALLBACK_LANGUAGE = "en"
 
@@ -33,12 +35,12 @@ def compose_email(
     event: PodcastCompleted | PodcastFailed, *, public_url: str, sender: str
 ) -> EmailMessage:
     language = email_language(event.recipient.locale)
-    texts = TEXTS[language]
+    texts = texts_for(language)
     base_url = public_url.rstrip("/")
     if isinstance(event, PodcastCompleted):
-        subject, paragraphs = texts["completed_subject"], _completed(event, texts, base_url)
+        subject, paragraphs = texts.completed_subject, _completed(event, texts, language, base_url)
     else:
-        subject, paragraphs = texts["failed_subject"], _failed(event, texts, base_url)
+        subject, paragraphs = texts.failed_subject, _failed(event, texts, language, base_url)
     plain, markup = _plain(paragraphs), _html(paragraphs, language)
     message = _headers(event, subject, sender)
     message.set_content(plain)
@@ -47,39 +49,39 @@ def compose_email(
     return message
 
 
-def _completed(event: PodcastCompleted, texts: LanguageTexts, base_url: str) -> list[Paragraph]:
-    names = [texts["language_names"].get(code, code) for code in event.languages]
-    ready = texts["completed_body"].format(
-        languages=_join(names, texts),
-        format=texts["formats"].get(event.output_format, event.output_format),
+def _completed(
+    event: PodcastCompleted, texts: NotifierTexts, language: str, base_url: str
+) -> list[Paragraph]:
+    names = [language_name(code, language) for code in event.languages]
+    ready = texts.completed_body.format(
+        languages=join_list(names, language),
+        format=dict(texts.formats).get(event.output_format, event.output_format),
     )
     return [
-        (texts["greeting"].format(name=event.recipient.name), None),
+        (texts.greeting.format(name=event.recipient.name), None),
         (ready, None),
-        (texts["open_link"], f"{base_url}/podcasts/{event.podcast_id}"),
-        (texts["questions"], None),
-        (texts["signoff"], None),
+        (texts.open_link, f"{base_url}/podcasts/{event.podcast_id}"),
+        (texts.questions, None),
+        (texts.signoff, None),
     ]
 
 
-def _failed(event: PodcastFailed, texts: LanguageTexts, base_url: str) -> list[Paragraph]:
+def _failed(event: PodcastFailed, texts: NotifierTexts, language: str, base_url: str) -> list[Paragraph]:
     return [
-        (texts["greeting"].format(name=event.recipient.name), None),
-        (texts["failed_body"], None),
-        (texts["reason"].format(reason=event.reason), None),
-        (texts["retry"], f"{base_url}/"),
-        (texts["signoff"], None),
+        (texts.greeting.format(name=event.recipient.name), None),
+        (texts.failed_body, None),
+        (texts.reason.format(reason=_reason(event, language)), None),
+        (texts.retry, f"{base_url}/"),
+        (texts.signoff, None),
     ]
 
 
-def _join(names: list[str], texts: LanguageTexts) -> str:
-    if len(names) < 2:
-        return "".join(names)
-    last = names[-1]
-    conjunction = next(
-        (c for prefix, c in texts["and_before"].items() if last.startswith(prefix)), texts["and_"]
-    )
-    return texts["list_separator"].join(names[:-1]) + conjunction + last
+def _reason(event: PodcastFailed, language: str) -> str:
+    """The event carries the reason in English; a step we know is told in the email's language."""
+    try:
+        return failure_reason(event.step, language)
+    except KeyError:
+        return event.reason
 
 
 def _headers(event: PodcastCompleted | PodcastFailed, subject: str, sender: str) -> EmailMessage:

@@ -1,22 +1,38 @@
-"""Builds scriptgen's writer chain from settings and binds it to the handler."""
+"""Builds scriptgen from settings: the writer chain, bound to the handler."""
 
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from dailycast import events as ev
 from dailycast.messaging.delivery import Subscription
+from dailycast.probes import Probe
+from dailycast.service import Resources, Service
 from services.scriptgen.handlers import write_script
 from services.scriptgen.settings import ScriptgenSettings
 from services.scriptgen.writers.base import ScriptWriter
 from services.scriptgen.writers.chain import WriterChain
-from services.scriptgen.writers.gemini_writer import GeminiWriter
-from services.scriptgen.writers.openai_writer import OpenAIWriter
 from services.scriptgen.writers.template import TemplateWriter
 
+if TYPE_CHECKING:
+    from services.scriptgen.writers.gemini_writer import GeminiWriter
+    from services.scriptgen.writers.openai_writer import OpenAIWriter
+
 GROUP = "scriptgen"
+PORTS = ("script writers",)
 OPENAI_DEFAULT_URL = "https://api.openai.com/v1"
 GEMINI_DEFAULT_URL = "https://generativelanguage.googleapis.com"
+
+
+def build(resources: Resources, writer: ScriptWriter | None = None) -> Service:
+    settings = ScriptgenSettings()
+    writer = writer or build_writer(settings)
+    return Service(
+        "scriptgen",
+        subscriptions=[Subscription(GROUP, {ev.PodcastRequested: partial(write_script, writer=writer)})],
+        probes=writer_probes(settings),
+    )
 
 
 def build_writer(settings: ScriptgenSettings) -> WriterChain:
@@ -29,7 +45,10 @@ def build_writer(settings: ScriptgenSettings) -> WriterChain:
 def llm_writers(settings: ScriptgenSettings) -> list[OpenAIWriter | GeminiWriter]:
     """The LLM writers whose key is set, in the chain's order."""
     writers: list[OpenAIWriter | GeminiWriter] = []
+    # Each SDK is imported only when its key is set: a template-only scriptgen loads neither.
     if settings.openai_api_key:
+        from services.scriptgen.writers.openai_writer import OpenAIWriter
+
         writers.append(
             OpenAIWriter(
                 settings.openai_api_key.get_secret_value(),
@@ -40,6 +59,8 @@ def llm_writers(settings: ScriptgenSettings) -> list[OpenAIWriter | GeminiWriter
             )
         )
     if settings.gemini_api_key:
+        from services.scriptgen.writers.gemini_writer import GeminiWriter
+
         writers.append(
             GeminiWriter(
                 settings.gemini_api_key.get_secret_value(),
@@ -67,36 +88,29 @@ def llm_step_bound(settings: ScriptgenSettings, provider: str) -> float:
     return per_request * (retries + 1) + pauses + 1.0
 
 
-def describe_writers(settings: ScriptgenSettings) -> list[str]:
-    """One line per writer of the chain, in order, for `dailycast doctor`; never shows a key."""
-    lines = []
-    if settings.openai_api_key:
-        url = settings.openai_base_url or OPENAI_DEFAULT_URL
-        lines.append(f"openai: {settings.openai_model} at {url}, {_bounds(settings, 'openai')}")
-    if settings.gemini_api_key:
-        url = settings.gemini_base_url or GEMINI_DEFAULT_URL
-        lines.append(f"gemini: {settings.gemini_model} at {url}, {_bounds(settings, 'gemini')}")
-    lines.append(f"template: built in, 9 languages, {settings.writer_timeout_seconds:g} s at most")
-    return lines
+def writer_probes(settings: ScriptgenSettings) -> list[Probe]:
+    """One probe per writer of the chain, in order; the details never show a key."""
+    urls = {"openai": settings.openai_base_url or OPENAI_DEFAULT_URL, "gemini": settings.gemini_base_url or GEMINI_DEFAULT_URL}
+    models = {"openai": settings.openai_model, "gemini": settings.gemini_model}
+    probes = [
+        Probe(
+            "script writers",
+            writer.name,
+            f"{models[writer.name]} at {urls[writer.name]}, {_bounds(settings, writer.name)}",
+            partial(_ask, writer),
+        )
+        for writer in llm_writers(settings)
+    ]
+    built_in = f"built in, 9 languages, {settings.writer_timeout_seconds:g} s at most"
+    return [*probes, Probe("script writers", TemplateWriter.name, built_in)]
 
 
-async def check_writers(settings: ScriptgenSettings) -> dict[str, str]:
-    """Asks each configured provider whether the key works and the model exists (spends no tokens)."""
-    results = {}
-    for writer in llm_writers(settings):
-        try:
-            results[writer.name] = await writer.check()
-        except Exception as exc:  # a doctor reports every failure, whatever its kind
-            results[writer.name] = f"error: {type(exc).__name__}: {exc}"
-        finally:
-            await writer.aclose()
-    results["template"] = "ok (built in)"
-    return results
-
-
-def subscription(settings: ScriptgenSettings, writer: ScriptWriter | None = None) -> Subscription:
-    writer = writer or build_writer(settings)
-    return Subscription(GROUP, {ev.PodcastRequested: partial(write_script, writer=writer)})
+async def _ask(writer: OpenAIWriter | GeminiWriter) -> str:
+    """Whether the key works and the model exists (spends no tokens)."""
+    try:
+        return await writer.check()
+    finally:
+        await writer.aclose()
 
 
 def _bounds(settings: ScriptgenSettings, provider: str) -> str:

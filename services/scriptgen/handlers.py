@@ -5,12 +5,11 @@ from __future__ import annotations
 import logging
 
 from dailycast import events as ev
+from dailycast.failure_reasons import failure_reason
 from dailycast.scripts import WriterError, WritingRequest
 from services.scriptgen.writers.base import ScriptWriter
 
 log = logging.getLogger(__name__)
-
-FAILED_REASON = "We could not write your podcast this time. Please ask for a new one."
 
 
 async def write_script(event: ev.PodcastRequested, *, writer: ScriptWriter) -> list:
@@ -20,7 +19,7 @@ async def write_script(event: ev.PodcastRequested, *, writer: ScriptWriter) -> l
         written = await writer.write(request)
     except WriterError as exc:
         log.warning("no writer could write podcast %s: %s", event.podcast_id, exc)
-        return [ev.failed_after(event, "scriptgen", FAILED_REASON, str(exc))]
+        return [ev.failed_after(event, "scriptgen", failure_reason("scriptgen"), str(exc))]
     ready = ev.ScriptReady(
         event_id=ev.derived_event_id(event.event_id, "ScriptReady"),
         occurred_at=ev.utcnow(),

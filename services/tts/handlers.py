@@ -5,18 +5,16 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from dataclasses import asdict
 
 from dailycast import events as ev
-from dailycast.messaging.records import from_record
-from services.tts.audio_store import AudioStore, audio_key, podcast_prefix
+from dailycast.failure_reasons import failure_reason
+from dailycast.messaging.records import from_record, to_record
+from dailycast.storage.audio_store import AudioStore, audio_key, podcast_prefix
 from services.tts.ssml import build_ssml, question_marks
 from services.tts.synthesizers.base import SynthesisError, Synthesizer
 from services.tts.voices import pick_voice
 
 log = logging.getLogger(__name__)
-
-FAILED_REASON = "We could not record the audio of your podcast. Please ask for a new one."
 
 
 def _manifest_key(podcast_id: int, attempt: int) -> str:
@@ -41,7 +39,7 @@ async def synthesize_audio(
     manifest = _manifest_key(event.podcast_id, event.attempt)
     stored = await store.get(manifest)
     if stored is not None:
-        tracks = [from_record(ev.AudioTrack, t) for t in json.loads(stored)]
+        tracks = from_record(list[ev.AudioTrack], json.loads(stored))
     else:
         try:
             tracks = await asyncio.gather(
@@ -49,8 +47,9 @@ async def synthesize_audio(
             )
         except (SynthesisError, ValueError) as exc:
             log.warning("no audio for podcast %s: %s", event.podcast_id, exc)
-            return [ev.failed_after(event, "tts", FAILED_REASON, str(exc))]
-        await store.put(manifest, json.dumps([asdict(t) for t in tracks]).encode(), "application/json")
+            return [ev.failed_after(event, "tts", failure_reason("tts"), str(exc))]
+        # The tracks as in AudioReady's Avro records (and the read model's JSON), read back alike.
+        await store.put(manifest, json.dumps(to_record(tracks)).encode(), "application/json")
     return [_audio_ready(event, list(tracks)), ev.completed_after(event)]
 
 

@@ -7,7 +7,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from dailycast.settings import CommonSettings
-from services.tts.aws import aws_configured
+from dailycast.aws import aws_configured
 
 
 def default_speech() -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from services.tts.synthesizers.base import Voice
 
+# Polly's own MP3 sample rates: 22050 Hz for standard voices, 24000 Hz for the others.
+DEFAULT_SAMPLE_RATE = {"standard": "22050"}
+
 # eSpeak NG voice names as shipped in espeakng-loader's espeak-ng-data/lang.
 ESPEAK_VOICES: dict[str, str] = {
     "en": "en-us",

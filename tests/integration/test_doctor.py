@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from dailycast import migrations
-from dailycast.doctor import Line, diagnose, format_table, run
 from dailycast.messaging.embedded_log import EmbeddedLog
-from services.scriptgen import bootstrap as scriptgen_bootstrap
+from services.notifier.mailer import OutboxMailer
+from services.tts import bootstrap as tts_bootstrap
+from system.doctor import Line, diagnose, format_table, run
+from system.registry import SERVICES, bootstrap
 from tests.utils.smtp_server import smtp_server
 
 DAILYCAST = Path(sys.executable).parent / "dailycast"
@@ -132,14 +134,28 @@ async def test_bad_settings_fail_their_line_only(defaults, monkeypatch):
     assert lines["database"].ok
 
 
-async def test_a_bootstrap_check_that_hangs_times_out(defaults, monkeypatch):
-    async def check_writers(settings):
+async def test_a_probe_that_hangs_times_out(defaults, monkeypatch):
+    async def hangs(self):
         await asyncio.sleep(60)
 
-    monkeypatch.setattr(scriptgen_bootstrap, "check_writers", check_writers)
+    monkeypatch.setattr(OutboxMailer, "check", hangs)
     lines = by_port(await diagnose(timeout=0.5))
-    assert lines["script writers"].problem == "no answer within 0.5 s"
-    assert lines["mail"].ok
+    assert lines["mail"].problem == "no answer within 0.5 s"
+    assert lines["script writers"].ok and lines["speech"].ok
+
+
+async def test_every_service_gives_its_probes_and_a_broken_one_fails_its_own_lines(defaults, monkeypatch):
+    lines = by_port(await diagnose())
+    ports = {port for name in SERVICES for port in bootstrap(name).PORTS}
+    assert ports <= set(lines) and {"event log", "database"} <= set(lines)
+
+    def broken(resources):
+        raise RuntimeError("cannot build")
+
+    monkeypatch.setattr(tts_bootstrap, "build", broken)
+    lines = by_port(await diagnose())
+    assert lines["speech"].problem == lines["audio store"].problem == "RuntimeError: cannot build"
+    assert lines["mail"].ok and lines["script writers"].ok
 
 
 def test_run_prints_an_aligned_table_and_returns_the_exit_code(defaults, monkeypatch, capsys):

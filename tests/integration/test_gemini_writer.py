@@ -86,5 +86,5 @@ async def test_unusable_replies_raise_with_the_reason(fake_llm, gemini_writer, b
 
 
 async def test_check_looks_the_model_up(fake_llm, gemini_writer):
-    assert await gemini_writer().check() == "ok (models/gemini-2.5-flash-lite)"
+    assert await gemini_writer().check() == "gemini-2.5-flash-lite"
     assert fake_llm.gemini.calls[0].path == "/v1beta/models/gemini-2.5-flash-lite"

@@ -11,7 +11,7 @@ import pytest
 
 from dailycast import events as ev
 from dailycast.scripts import WritingRequest
-from services.scriptgen.bootstrap import build_writer, check_writers
+from services.scriptgen.bootstrap import build_writer, writer_probes
 from services.scriptgen.handlers import write_script
 from services.scriptgen.settings import ScriptgenSettings
 from tests.utils.factories import learner, podcast_requested
@@ -129,9 +129,11 @@ async def test_the_handler_records_writer_model_and_tokens(fake_llm, chain):
     assert (ready.writer, ready.model) == ("gemini", "gemini-fake-001")
 
 
-async def test_doctor_check_reports_each_provider(fake_llm, llm_env):
+async def test_the_doctor_probes_ask_each_provider(fake_llm, llm_env):
     fake_llm.gemini.set("failing", fail_status=403)
-    results = await check_writers(ScriptgenSettings())
-    assert results["openai"] == "ok (gpt-4o-mini)"
-    assert results["gemini"].startswith("error:") and "403" in results["gemini"]
-    assert results["template"] == "ok (built in)"
+    openai, gemini, template = writer_probes(ScriptgenSettings())
+    assert (openai.adapter, gemini.adapter, template.adapter) == ("openai", "gemini", "template")
+    assert await openai.check() == "gpt-4o-mini"
+    with pytest.raises(Exception, match="403"):
+        await gemini.check()
+    assert template.check is None  # built in: nothing to ask

@@ -21,7 +21,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from dailycast.migrations import MIGRATIONS_DIR, current_revision, head_revision, upgrade
-from services.api.db import Base, DailyPodcast, make_engine, make_session_factory
+from dailycast.database import make_engine
+from dailycast.events import AudioTrack, QuestionTime
+from dailycast.scripts import Question
+from services.api.db import Base, DailyPodcast
 from services.notifier.sent_log import metadata as notifier_metadata
 from tests.utils.postgres import fresh_database, postgres_base_url
 
@@ -163,6 +166,51 @@ def test_a_database_made_by_create_all_is_adopted_and_keeps_its_rows(database_ur
         engine.dispose()
 
 
+QUESTIONS = [Question("q1", {"en": "What is a join?", "ja": "結合とは？"}, ["rows"])]
+TRACKS = [AudioTrack("ja", "podcasts/1/attempt-1/ja.mp3", 361.5, "Mizuki", "polly", [QuestionTime("q1", 12.25, 15.5)])]
+# The same, as the projector stored them before the columns were typed (json of dataclasses.asdict).
+QUESTIONS_JSON = [{"id": "q1", "text": {"en": "What is a join?", "ja": "結合とは？"}, "key_points": ["rows"]}]
+TRACKS_JSON = [
+    {
+        "language": "ja",
+        "audio_key": "podcasts/1/attempt-1/ja.mp3",
+        "duration_seconds": 361.5,
+        "voice": "Mizuki",
+        "synthesizer": "polly",
+        "question_times": [{"question_id": "q1", "starts_at": 12.25, "pause_at": 15.5}],
+    }
+]
+
+
+def test_typed_tracks_and_questions_are_stored_as_the_json_they_always_were(database_url):
+    """Rows written before the columns were typed read back typed; new rows store the same JSON."""
+    upgrade(database_url)
+    engine = make_engine(database_url)
+    try:
+        table = sa.Table("daily_podcast", sa.MetaData(), autoload_with=engine)  # plain JSON columns
+        plain = dict(user_id=1, requested_by=1, for_date=date(2026, 11, 24), attempt=1, status="completed",
+                     language="ja", primary_language="ja", output_format="both", included_courses=[],
+                     student_answers={}, scripts={}, created_at=datetime.now(timezone.utc),
+                     updated_at=datetime.now(timezone.utc))
+        with engine.begin() as connection:
+            old_id = connection.execute(
+                sa.insert(table).values(**plain, questions_asked=QUESTIONS_JSON, audio_tracks=TRACKS_JSON)
+            ).inserted_primary_key[0]
+        sessions = sa.orm.sessionmaker(engine, expire_on_commit=False)
+        with sessions.begin() as session:
+            old = session.get(DailyPodcast, old_id)
+            assert (old.questions_asked, old.audio_tracks) == (QUESTIONS, TRACKS)
+            new = DailyPodcast(**plain, questions_asked=QUESTIONS, audio_tracks=TRACKS)
+            session.add(new)
+        with engine.connect() as connection:
+            stored = connection.execute(
+                sa.select(table.c.questions_asked, table.c.audio_tracks).where(table.c.id == new.id)
+            ).one()
+            assert tuple(stored) == (QUESTIONS_JSON, TRACKS_JSON)
+    finally:
+        engine.dispose()
+
+
 def test_upgrade_works_from_another_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     url = f"sqlite:///{tmp_path / 'elsewhere.db'}"
@@ -192,10 +240,8 @@ def test_a_podcast_round_trips_through_the_orm_on_postgresql():
         upgrade(url)
         engine = make_engine(url)
         try:
-            sessions = make_session_factory(engine)
+            sessions = sa.orm.sessionmaker(engine, expire_on_commit=False)
             created = datetime(2026, 11, 24, 6, 30, 15, 123456, tzinfo=timezone(timedelta(hours=9)))
-            questions = [{"id": "q1", "text": {"en": "What is a join?", "ja": "結合とは？"}, "key_points": ["rows"]}]
-            tracks = [{"language": "ja", "key": "podcasts/1/attempt-1/ja.mp3", "duration": 361.5, "questions": {"q1": 12.25}}]
             with sessions.begin() as session:
                 podcast = DailyPodcast(
                     user_id=2**40,
@@ -206,10 +252,10 @@ def test_a_podcast_round_trips_through_the_orm_on_postgresql():
                     secondary_language="en",
                     output_format="both",
                     included_courses=["Django Fundamentals", "Python Advanced"],
-                    questions_asked=questions,
+                    questions_asked=QUESTIONS,
                     student_answers={"q1": "結合は行を組み合わせる"},
                     scripts={"ja": "こんにちは", "en": "Hello"},
-                    audio_tracks=tracks,
+                    audio_tracks=TRACKS,
                     created_at=created,
                 )
                 session.add(podcast)
@@ -221,10 +267,10 @@ def test_a_podcast_round_trips_through_the_orm_on_postgresql():
                 assert loaded.user_id == 2**40
                 assert loaded.for_date == date(2026, 11, 24)
                 assert loaded.included_courses == ["Django Fundamentals", "Python Advanced"]
-                assert loaded.questions_asked == questions
+                assert loaded.questions_asked == QUESTIONS
                 assert loaded.student_answers == {"q1": "結合は行を組み合わせる"}
                 assert loaded.scripts == {"ja": "こんにちは", "en": "Hello"}
-                assert loaded.audio_tracks == tracks
+                assert loaded.audio_tracks == TRACKS
                 assert loaded.created_at == created  # the same instant, microseconds kept
                 assert loaded.created_at.utcoffset() is not None
                 assert loaded.updated_at.tzinfo is not None

@@ -7,6 +7,7 @@ import pytest
 import sqlalchemy as sa
 
 from dailycast.events import PodcastCompleted, PodcastFailed, Recipient, new_event_id, utcnow
+from dailycast.failure_reasons import failure_reason
 from services.notifier.handlers import notify_learner
 from services.notifier.mailer import OutboxMailer
 from services.notifier.messages import compose_email
@@ -61,7 +62,7 @@ def failed(podcast_id: int = 11, attempt: int = 1) -> PodcastFailed:
         podcast_id=podcast_id,
         attempt=attempt,
         step="scriptgen",
-        reason="Le script n'a pas pu être écrit.",
+        reason=failure_reason("scriptgen"),  # the services emit it in English
         detail="writer timeout",
         recipient=RECIPIENT,
     )
@@ -100,7 +101,8 @@ async def test_failed_podcast_sends_one_email(handler, outbox):
     assert [f.name for f in files] == ["podcast-12-1@dailycast.eml"]
     with files[0].open("rb") as file:
         parsed = email.message_from_binary_file(file, policy=email.policy.default)
-    assert "Le script n'a pas pu être écrit." in parsed.get_body(preferencelist=("plain",)).get_content()
+    # The learner reads it in French (RECIPIENT's locale).
+    assert failure_reason("scriptgen", "fr") in parsed.get_body(preferencelist=("plain",)).get_content()
 
 
 async def test_recorded_attempt_is_not_sent_again(handler, outbox, sent_log):

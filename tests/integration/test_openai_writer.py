@@ -86,5 +86,5 @@ async def test_unusable_replies_raise_with_the_reason(fake_llm, openai_writer, b
 
 
 async def test_check_looks_the_model_up(fake_llm, openai_writer):
-    assert await openai_writer().check() == "ok (gpt-4o-mini)"
+    assert await openai_writer().check() == "gpt-4o-mini"
     assert fake_llm.openai.calls[0].path == "/v1/models/gpt-4o-mini"

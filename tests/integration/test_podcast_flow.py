@@ -5,9 +5,8 @@ import email.policy
 
 import pytest
 
-from dailycast.system import Adapters
-from services.scriptgen.handlers import FAILED_REASON as WRITER_FAILED
-from services.tts.handlers import FAILED_REASON as SPEECH_FAILED
+from dailycast.failure_reasons import failure_reason
+from system.builder import Adapters
 from tests.utils.fakes import FailingSynthesizer, FailingWriter
 from tests.utils.system import wait_for
 
@@ -25,7 +24,7 @@ def test_text_podcast_completes_with_a_script_that_names_the_courses(api):
     podcast = api.finished(created.json()["id"])
     assert podcast["status"] == "completed", podcast["error_message"]
     script = podcast["script_text"]
-    assert "Since you study Django Fundamentals, Python Advanced and Database Design" in script
+    assert "Since you study Django Fundamentals, Python Advanced, and Database Design" in script
     assert podcast["scripts"] == {"en": script}
     assert [q["id"] for q in podcast["questions"]] == ["q1", "q2", "q3"]
     assert all(q["text"]["en"] in script for q in podcast["questions"])
@@ -157,7 +156,7 @@ def test_failing_writer_fails_the_podcast_readably(system_on):
     writer = FailingWriter()
     with system_on(Adapters(writer=writer)) as api:
         podcast = api.finished(api.create(output_format="both").json()["id"])
-        assert podcast["status"] == "failed" and podcast["error_message"] == WRITER_FAILED
+        assert podcast["status"] == "failed" and podcast["error_message"] == failure_reason("scriptgen")
         (mail,) = outbox(api, 1)
         assert writer.calls == 1
 
@@ -165,5 +164,5 @@ def test_failing_writer_fails_the_podcast_readably(system_on):
 def test_failing_synthesizer_fails_the_podcast_readably(system_on):
     with system_on(Adapters(synthesizer=FailingSynthesizer())) as api:
         podcast = api.finished(api.create(output_format="audio").json()["id"])
-        assert podcast["status"] == "failed" and podcast["error_message"] == SPEECH_FAILED
+        assert podcast["status"] == "failed" and podcast["error_message"] == failure_reason("tts")
         assert podcast["audio"] == []

@@ -17,10 +17,10 @@ import pytest
 
 from dailycast import events as ev
 from services.scriptgen.handlers import write_script
-from services.tts.aws import aws_client
+from dailycast.aws import aws_client
 from services.tts.handlers import synthesize_audio
 from services.tts.mp3 import read_mp3
-from services.tts.s3_store import S3AudioStore
+from dailycast.storage.s3_audio_store import S3AudioStore
 from services.tts.ssml_chunks import split_ssml
 from services.tts.synthesizers.base import Voice
 from services.tts.synthesizers.polly import PollySynthesizer

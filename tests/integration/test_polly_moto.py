@@ -10,9 +10,11 @@ comes back unusable fails cleanly. Real audio, pieces and marks: test_polly_http
 import json
 
 import pytest
+from botocore.exceptions import ClientError
 
-from services.tts.aws import aws_client
-from services.tts.checks import check_speech
+from dailycast.aws import aws_client
+from dailycast.storage import audio_store_probe
+from services.tts.probes import speech_probe
 from services.tts.settings import TtsSettings
 from services.tts.synthesizers.base import SynthesisError, Voice
 from services.tts.synthesizers.polly import PollySynthesizer
@@ -68,19 +70,18 @@ def aws_settings(moto, bucket: str) -> TtsSettings:
 
 async def test_doctor_finds_every_voice_and_engine_and_the_bucket(moto):
     settings = aws_settings(moto, moto.bucket())
-    assert await check_speech(settings) == {
-        "speech": "ok: Amazon Polly has the voice of all 9 languages",
-        "audio": f"ok: S3 bucket {settings.s3_bucket} is reachable",
-    }
+    assert await speech_probe(settings).check() == "has the voice of all 9 languages"
+    assert await audio_store_probe(settings).check() == "reachable"
 
 
-async def test_doctor_reports_a_missing_bucket_without_raising(moto):
+async def test_doctor_reports_a_missing_bucket(moto):
     settings = aws_settings(moto, "no-such-bucket-x1")
-    report = await check_speech(settings)
-    assert report["speech"].startswith("ok") and report["audio"].startswith("error: ClientError")
+    assert await speech_probe(settings).check()
+    with pytest.raises(ClientError):
+        await audio_store_probe(settings).check()
 
 
 async def test_doctor_without_aws_checks_espeak_and_the_audio_folder(tmp_path):
-    report = await check_speech(TtsSettings(speech="local", s3_bucket=None, data_dir=tmp_path))
-    assert report["speech"].startswith("ok: eSpeak NG speaks")
-    assert report["audio"] == f"ok: {(tmp_path / 'audio').resolve()} can be made at start"
+    settings = TtsSettings(speech="local", s3_bucket=None, data_dir=tmp_path)
+    assert (await speech_probe(settings).check()).startswith("speaks")
+    assert await audio_store_probe(settings).check() == "can be made at start"

@@ -2,7 +2,7 @@
 
 from sqlalchemy import select
 
-from dailycast.system import Adapters
+from system.builder import Adapters
 from dailycast.messaging.topics import ALL_TOPICS
 from services.api.db import Course, DailyPodcast, Enrollment, Learner, QuizResult
 from tests.utils.fakes import FakeSynthesizer
@@ -11,7 +11,7 @@ from tests.utils.system import running_system, wait_for
 
 def snapshot(api) -> dict:
     """Everything the handlers change: read model, sent mail, stored audio."""
-    with api.system.container.session_factory() as session:
+    with api.container.session_factory() as session:
         tables = {
             model.__name__: sorted(
                 (tuple(getattr(row, c.key) for c in model.__table__.columns) for row in session.scalars(select(model))),

@@ -4,8 +4,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
-from dailycast.system import Adapters
-from services.tts.audio_store import audio_key
+from system.builder import Adapters
+from dailycast.storage.audio_store import audio_key
 from tests.utils.fakes import FakeSynthesizer
 from tests.utils.moto_server import moto, moto_server  # noqa: F401 (fixtures)
 from tests.utils.system import running_system, wait_for

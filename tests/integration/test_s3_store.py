@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from services.tts.s3_store import S3AudioStore
+from dailycast.storage.s3_audio_store import S3AudioStore
 from tests.utils.moto_server import moto, moto_server  # noqa: F401 (fixtures)
 
 MP3 = b"\xff\xf3d\xc4" + bytes(200)

@@ -6,7 +6,7 @@ from dailycast import events as ev
 from services.scriptgen.handlers import write_script
 from services.tts.handlers import delete_audio, synthesize_audio
 from services.tts.mp3 import read_mp3
-from services.tts.s3_store import S3AudioStore
+from dailycast.storage.s3_audio_store import S3AudioStore
 from services.tts.synthesizers.espeak import EspeakSynthesizer
 from tests.utils.factories import podcast_requested, written_script
 from tests.utils.fakes import FakeWriter

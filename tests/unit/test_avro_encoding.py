@@ -5,7 +5,8 @@ import fastavro
 import pytest
 
 from dailycast import events as ev
-from dailycast.messaging.avro import MARKER, EVENT_TYPES, SCHEMA_DIR, SchemaSet, UndecodableMessage
+from dailycast.events import EVENT_TYPES
+from dailycast.messaging.avro import MARKER, SCHEMA_DIR, SchemaSet, UndecodableMessage
 from dailycast.messaging.records import to_record
 from dailycast.scripts import Question
 from tests.utils.factories import podcast_requested

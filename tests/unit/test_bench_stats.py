@@ -1,21 +1,20 @@
-"""The benchmark's arithmetic and tables (bench/pipeline.py's pure helpers)."""
+"""The benchmarks' arithmetic, tables and command helpers (bench/common.py, bench/pipeline.py)."""
 
+import argparse
 import random
 import statistics
 from datetime import datetime, timezone
 
 import pytest
 
+from bench.common import BenchError, machine_line, markdown_table, percentile, positive_int, run_main
 from bench.pipeline import (
     TARGETS_MS,
     Budget,
     LoadResult,
     PipelineResult,
     load_table,
-    machine_line,
-    markdown_table,
     meets_target,
-    percentile,
     pipeline_table,
     summarize_ms,
 )
@@ -97,3 +96,23 @@ def test_machine_line_names_cpus_python_and_date():
     line = machine_line(datetime(2025, 1, 2, 3, 4, tzinfo=timezone.utc))
     assert line.startswith("Machine: ") and "CPUs" in line and "Python 3." in line
     assert line.endswith("2025-01-02 03:04 UTC")
+
+
+def test_positive_int_refuses_zero():
+    assert positive_int("3") == 3
+    with pytest.raises(argparse.ArgumentTypeError):
+        positive_int("0")
+
+
+def _raising(exc):
+    def run(args):
+        raise exc
+
+    return run
+
+
+def test_run_main_turns_failures_into_exit_codes(capsys):
+    assert run_main(lambda args: None, argparse.Namespace()) == 0
+    assert run_main(_raising(BenchError("podcast 7 failed")), argparse.Namespace()) == 1
+    assert "bench FAILED: podcast 7 failed" in capsys.readouterr().err
+    assert run_main(_raising(KeyboardInterrupt()), argparse.Namespace()) == 130

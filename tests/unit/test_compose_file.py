@@ -355,7 +355,7 @@ def test_dockerignore_keeps_what_the_image_needs():
 
 def test_the_cli_accepts_every_serve_name(capsys):
     """Once `dailycast serve` exists, each compose service name must be one it accepts."""
-    from dailycast.cli import main
+    from system.cli import main
 
     with pytest.raises(SystemExit) as exit_:
         main(["serve", "--help"])

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from dailycast.scripts import WritingRequest
-from services.scriptgen.bootstrap import build_writer, describe_writers, llm_step_bound
+from services.scriptgen.bootstrap import build_writer, llm_step_bound, writer_probes
 from services.scriptgen.settings import ScriptgenSettings
 from services.scriptgen.writers.chain import WriterChain
 from tests.utils.factories import learner
@@ -65,9 +65,9 @@ def test_the_doctor_sees_models_and_urls_but_never_keys():
     settings = ScriptgenSettings(
         OPENAI_API_KEY="sk-secret-1", OPENAI_BASE_URL="http://127.0.0.1:9/v1", GEMINI_API_KEY="g-secret-2"
     )
-    lines = describe_writers(settings)
-    assert [line.split(":")[0] for line in lines] == ["openai", "gemini", "template"]
-    assert "gpt-4o-mini at http://127.0.0.1:9/v1" in lines[0]
-    assert "gemini-2.5-flash-lite at https://generativelanguage.googleapis.com" in lines[1]
-    assert not any("secret" in line for line in lines)
+    probes = writer_probes(settings)
+    assert [p.adapter for p in probes] == ["openai", "gemini", "template"]
+    assert "gpt-4o-mini at http://127.0.0.1:9/v1" in probes[0].detail
+    assert "gemini-2.5-flash-lite at https://generativelanguage.googleapis.com" in probes[1].detail
+    assert not any("secret" in p.detail for p in probes)
     assert "secret" not in repr(settings)

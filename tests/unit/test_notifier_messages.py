@@ -6,9 +6,10 @@ from email.message import EmailMessage
 import pytest
 
 from dailycast.events import PodcastCompleted, PodcastFailed, Recipient, new_event_id, utcnow
+from dailycast.failure_reasons import failure_reason
 from dailycast.languages import SUPPORTED_LANGUAGES
 from services.notifier.messages import compose_email, email_language
-from services.notifier.texts import TEXTS
+from services.notifier.texts import NotifierTexts, texts_for
 
 PUBLIC_URL = "https://dailycast.example/"
 SENDER = "Dailycast <no-reply@dailycast.example>"
@@ -65,13 +66,15 @@ def completed(
     )
 
 
-def failed(locale: str = "en-US", name: str = "Ada Lovelace", reason: str = "The audio could not be made.") -> PodcastFailed:
+def failed(
+    locale: str = "en-US", name: str = "Ada Lovelace", reason: str = "The audio could not be made.", step: str = "tts"
+) -> PodcastFailed:
     return PodcastFailed(
         event_id=new_event_id(),
         occurred_at=utcnow(),
         podcast_id=42,
         attempt=2,
-        step="tts",
+        step=step,
         reason=reason,
         detail="polly: throttled",
         recipient=recipient(locale, name),
@@ -101,9 +104,9 @@ def test_completed_email_is_written_in_the_learners_language(language):
     for marker in COMPLETED_MARKERS[language]:
         assert marker in text
         assert marker in markup
-    assert message["Subject"] == TEXTS[language]["completed_subject"]
+    assert message["Subject"] == texts_for(language).completed_subject
     if language != "en":
-        assert message["Subject"] != TEXTS["en"]["completed_subject"]
+        assert message["Subject"] != texts_for("en").completed_subject
         assert not any(phrase in text for phrase in ENGLISH_ONLY)
     if language in SCRIPTS:
         assert SCRIPTS[language].search(message["Subject"])
@@ -112,25 +115,36 @@ def test_completed_email_is_written_in_the_learners_language(language):
 
 @pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
 def test_failed_email_is_written_in_the_learners_language(language):
-    message = compose(failed(locale=language, reason="REASON-TOKEN"))
+    message = compose(failed(locale=language, reason="REASON-TOKEN", step="tts"))
     text, markup = parts(message)
     assert FAILED_MARKERS[language] in text
-    assert "REASON-TOKEN" in text and "REASON-TOKEN" in markup
-    assert message["Subject"] == TEXTS[language]["failed_subject"]
+    # The event's reason is English; the email says the step's reason in its own language.
+    assert failure_reason("tts", language) in text and "REASON-TOKEN" not in text
+    assert message["Subject"] == texts_for(language).failed_subject
     if language != "en":
-        assert message["Subject"] != TEXTS["en"]["failed_subject"]
+        assert message["Subject"] != texts_for("en").failed_subject
         assert not any(phrase in text for phrase in ENGLISH_ONLY)
     if language in SCRIPTS:
         assert SCRIPTS[language].search(message["Subject"])
 
 
-def test_every_language_has_the_same_texts():
-    english = TEXTS["en"]
-    assert set(TEXTS) == set(SUPPORTED_LANGUAGES)
-    for language, texts in TEXTS.items():
-        assert texts.keys() == english.keys(), language
-        assert texts["language_names"].keys() == set(SUPPORTED_LANGUAGES), language
-        assert texts["formats"].keys() == {"text", "audio", "both"}, language
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_every_language_has_its_texts(language):
+    texts = texts_for(language)
+    assert isinstance(texts, NotifierTexts)
+    assert dict(texts.formats).keys() == {"text", "audio", "both"}
+
+
+@pytest.mark.parametrize("step", ["scriptgen", "tts", "timeout"])
+def test_failed_email_tells_a_known_steps_reason_in_the_emails_language(step):
+    text, markup = parts(compose(failed(locale="ko-KR", reason="English words", step=step)))
+    assert failure_reason(step, "ko") in text and failure_reason(step, "ko") in markup
+    assert "English words" not in text
+
+
+def test_failed_email_of_an_unknown_step_quotes_the_events_reason():
+    text, markup = parts(compose(failed(locale="fr", reason="REASON-TOKEN", step="a-new-step")))
+    assert "Raison : REASON-TOKEN" in text and "REASON-TOKEN" in markup
 
 
 @pytest.mark.parametrize(
@@ -138,7 +152,7 @@ def test_every_language_has_the_same_texts():
     [
         ("ja-JP", ["en", "ja"], "英語と日本語"),
         ("en-GB", ["en", "ja"], "English and Japanese"),
-        ("en", ["en", "ja", "es"], "English, Japanese and Spanish"),
+        ("en", ["en", "ja", "es"], "English, Japanese, and Spanish"),  # CLDR's serial comma
         ("es-ES", ["es", "it"], "español e italiano"),
         ("es-MX", ["es", "en"], "español e inglés"),
         ("es-AR", ["en", "es"], "inglés y español"),
@@ -206,7 +220,7 @@ def test_html_escapes_the_name_and_the_reason():
     assert "<Bob" not in markup
     assert reparsed(message)["To"].addresses[0].display_name == name
 
-    _, markup = parts(compose(failed(reason="a <script> & more")))
+    _, markup = parts(compose(failed(reason="a <script> & more", step="unknown")))
     assert "a &lt;script&gt; &amp; more" in markup
     assert "<script>" not in markup
 
@@ -214,7 +228,7 @@ def test_html_escapes_the_name_and_the_reason():
 def test_non_ascii_name_survives_serialization():
     message = reparsed(compose(completed(locale="ja-JP", name="山田 太郎")))
     assert message["To"].addresses[0].display_name == "山田 太郎"
-    assert message["Subject"] == TEXTS["ja"]["completed_subject"]
+    assert message["Subject"] == texts_for("ja").completed_subject
     text, _ = parts(message)
     assert "山田 太郎さん" in text
 
@@ -252,6 +266,6 @@ def test_unknown_locale_falls_back_to_english():
 def test_brazilian_portuguese_gets_portuguese():
     message = compose(completed(locale="pt-BR"))
     text, _ = parts(message)
-    assert message["Subject"] == TEXTS["pt"]["completed_subject"]
+    assert message["Subject"] == texts_for("pt").completed_subject
     assert "Olá, Ada Lovelace!" in text
     assert "inglês e japonês" in text

@@ -1,6 +1,13 @@
 import pytest
 
-from dailycast.progress import UnknownQuestions, completion_percentage, overall_status, progress, resolve_answers
+from dailycast.progress import (
+    ProgressSummary,
+    UnknownQuestions,
+    completion_percentage,
+    overall_status,
+    progress,
+    resolve_answers,
+)
 from tests.utils.factories import questions
 
 QS = questions(("en", "ja"))
@@ -30,19 +37,16 @@ def test_unknown_questions_are_named():
 )
 def test_progress_counts_only_real_answers(answers, count, percent, status):
     result = progress(QS, answers, "ja")
-    assert result["progress"] == {
-        "questions_count": 3,
-        "answered_count": count,
-        "completion_percentage": percent,
-        "overall_status": status,
-    }
-    assert [q["index"] for q in result["questions"]] == [1, 2, 3]
-    assert result["questions"][0]["question"] == "Question number 1 in ja?"
-    assert sum(q["answered"] for q in result["questions"]) == count
-    assert {q["status"] for q in result["questions"]} <= {"answered", "unanswered"}
+    assert result.summary == ProgressSummary(
+        questions_count=3, answered_count=count, completion_percentage=percent, overall_status=status
+    )
+    assert [q.index for q in result.questions] == [1, 2, 3]
+    assert result.questions[0].question == "Question number 1 in ja?"
+    assert sum(q.answered for q in result.questions) == count
+    assert {q.status for q in result.questions} <= {"answered", "unanswered"}
 
 
 def test_no_questions_yet():
     assert completion_percentage(0, 0) == 0.0
     assert overall_status(0, 0) == "not_started"
-    assert progress([], {}, "en")["progress"]["questions_count"] == 0
+    assert progress([], {}, "en").summary.questions_count == 0

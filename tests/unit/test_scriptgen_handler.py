@@ -1,5 +1,6 @@
 from dailycast import events as ev
-from services.scriptgen.handlers import FAILED_REASON, write_script
+from dailycast.failure_reasons import failure_reason
+from services.scriptgen.handlers import write_script
 from tests.utils.factories import podcast_requested
 from tests.utils.fakes import FailingWriter, FakeWriter
 
@@ -30,5 +31,5 @@ async def test_same_request_gives_same_event_ids():
 async def test_writer_failure_fails_the_podcast_readably():
     (failed,) = await write_script(podcast_requested(), writer=FailingWriter())
     assert isinstance(failed, ev.PodcastFailed)
-    assert failed.step == "scriptgen" and failed.reason == FAILED_REASON
+    assert failed.step == "scriptgen" and failed.reason == failure_reason("scriptgen")
     assert "the model is down" in failed.detail

@@ -5,11 +5,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from services.api.settings import ApiSettings
-from services.tts.audio_store import LocalAudioStore
-from services.tts.aws import CREDENTIAL_VARIABLES, REGION_VARIABLES, aws_configured
-from services.tts.bootstrap import build_store, build_synthesizer
-from services.tts.checks import describe_speech
-from services.tts.s3_store import S3AudioStore
+from dailycast.storage.audio_store import LocalAudioStore
+from dailycast.aws import CREDENTIAL_VARIABLES, REGION_VARIABLES, aws_configured
+from dailycast.storage import audio_store_probe, build_audio_store
+from services.tts.bootstrap import build_synthesizer
+from services.tts.probes import speech_probe
+from dailycast.storage.s3_audio_store import S3AudioStore
 from services.tts.settings import TtsSettings
 from services.tts.synthesizers.espeak import EspeakSynthesizer
 from services.tts.synthesizers.polly import PollySynthesizer
@@ -57,7 +58,7 @@ def test_without_aws_speech_is_local_and_audio_a_folder(tmp_path):
     settings = TtsSettings()
     assert settings.speech == "local" and settings.s3_bucket is None
     assert isinstance(build_synthesizer(settings), EspeakSynthesizer)
-    store = build_store(settings)
+    store = build_audio_store(settings)
     assert isinstance(store, LocalAudioStore) and store.root == (tmp_path / "audio").resolve()
 
 
@@ -94,14 +95,14 @@ def test_a_bucket_puts_audio_on_s3_for_tts_and_the_api_alike(monkeypatch):
         monkeypatch, DAILYCAST_S3_BUCKET="podcasts", DAILYCAST_S3_PREFIX="audio/", DAILYCAST_AUDIO_URL_TTL_SECONDS="120"
     )
     for settings in (TtsSettings(), ApiSettings()):
-        store = build_store(settings)
+        store = build_audio_store(settings)
         assert isinstance(store, S3AudioStore)
         assert (store.bucket, store.prefix, store.url_ttl_seconds) == ("podcasts", "audio/", 120)
 
 
 def test_a_presigned_link_is_signed_locally_and_expires(monkeypatch):
     with_aws(monkeypatch, DAILYCAST_S3_BUCKET="podcasts")
-    url = build_store(TtsSettings()).url("podcasts/7/attempt-1/en.mp3")  # signing needs no network
+    url = build_audio_store(TtsSettings()).url("podcasts/7/attempt-1/en.mp3")  # signing needs no network
     parts = urlsplit(url)
     query = parse_qs(parts.query)
     assert parts.scheme == "https" and parts.path.endswith("/podcasts/7/attempt-1/en.mp3")
@@ -111,19 +112,20 @@ def test_a_presigned_link_is_signed_locally_and_expires(monkeypatch):
 
 def test_a_blank_bucket_means_no_s3(monkeypatch):
     monkeypatch.setenv("DAILYCAST_S3_BUCKET", " ")
-    assert isinstance(build_store(ApiSettings()), LocalAudioStore)
+    assert isinstance(build_audio_store(ApiSettings()), LocalAudioStore)
 
 
 def test_doctor_is_told_the_local_choice():
-    speech, voices, audio = describe_speech(ApiSettings())
-    assert speech.startswith("speech: eSpeak NG") and "DAILYCAST_SPEECH=polly" in speech
-    assert voices.startswith("voices: en en-us, ja ja,")
-    assert audio.startswith("audio: local folder")
+    speech, audio = speech_probe(TtsSettings()), audio_store_probe(ApiSettings())
+    assert speech.adapter == "espeak" and "DAILYCAST_SPEECH=polly" in speech.detail
+    assert "voices en en-us, ja ja," in speech.detail
+    assert audio.adapter == "local folder"
 
 
 def test_doctor_is_told_the_aws_choice(monkeypatch):
     with_aws(monkeypatch, DAILYCAST_S3_BUCKET="podcasts")
-    speech, voices, audio = describe_speech(TtsSettings())
-    assert speech.startswith("speech: Amazon Polly in eu-west-1") and "8/s neural" in speech
-    assert "en Joanna (neural)" in voices and "ru Tatyana (standard)" in voices
-    assert audio == "audio: S3 bucket s3://podcasts/, private, presigned links valid 300 s"
+    speech, audio = speech_probe(TtsSettings()), audio_store_probe(TtsSettings())
+    assert speech.adapter == "polly" and speech.detail.startswith("Amazon Polly in eu-west-1")
+    assert "8/s neural" in speech.detail
+    assert "en Joanna (neural)" in speech.detail and "ru Tatyana (standard)" in speech.detail
+    assert (audio.adapter, audio.detail) == ("s3", "s3://podcasts/, private, presigned links valid 300 s")

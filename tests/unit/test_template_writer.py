@@ -12,10 +12,11 @@ import pytest
 from dailycast.languages import MAX_MINUTES, MIN_MINUTES, SUPPORTED_LANGUAGES, reading_minutes
 from dailycast.learner import ABILITY_LEVELS, LearnerContext, QuizScore
 from dailycast.language_check import is_in_language
+from dailycast.locale_rules import format_percent
 from dailycast.scripts import QUESTIONS_PER_PODCAST, WriterError, WritingRequest, WrittenScript
 from services.scriptgen.script_checks import script_problems
 from services.scriptgen.writers.template import TemplateWriter
-from services.scriptgen.writers.template_phrases import phrases_for
+from services.scriptgen.writers.phrases import join_titles, phrases_for
 
 LANGUAGES = list(SUPPORTED_LANGUAGES)
 DAY = date(2025, 3, 3)
@@ -211,7 +212,7 @@ def test_every_course_is_named_near_the_start(lang, profile):
     text = script(lang, learner)
     opening = "\n\n".join(text.split("\n\n")[:3])
     if learner.courses:
-        assert phrases_for(lang).join_list(learner.courses) in opening
+        assert join_titles(learner.courses, lang) in opening
     for course in learner.courses:
         assert course in text
 
@@ -221,7 +222,7 @@ def test_every_course_is_named_near_the_start(lang, profile):
     [
         (1, "Since you study Django Fundamentals, "),
         (2, "Since you study Django Fundamentals and Python Advanced, "),
-        (3, "Since you study Django Fundamentals, Python Advanced and Introduction to Machine Learning, "),
+        (3, "Since you study Django Fundamentals, Python Advanced, and Introduction to Machine Learning, "),
     ],
 )
 def test_english_intro_names_the_courses(courses, intro):
@@ -244,7 +245,7 @@ def test_intro_uses_the_languages_own_list_conjunction(lang, intro):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_courses_gives_a_general_study_intro(lang):
     text = script(lang, PROFILES["no-courses"])
-    assert any(intro in text for intro in phrases_for(lang).INTRO_NO_COURSES)
+    assert any(intro in text for intro in phrases_for(lang).intro_no_courses)
     assert "Since you study" not in text
 
 
@@ -254,9 +255,9 @@ def test_ability_level_changes_tone_and_tips(lang):
     phrases = phrases_for(lang)
     for level, text in texts.items():
         for other in ABILITY_LEVELS:
-            says_other = any(intro in text for intro in phrases.LEVEL_INTRO[other])
+            says_other = any(intro in text for intro in phrases.level_intro[other])
             assert says_other == (other == level), (level, other)
-            said_depth = any(tip in text for tip in phrases.TECHNIQUE_DEPTH[other])
+            said_depth = any(tip in text for tip in phrases.technique_depth[other])
             assert said_depth == (other == level), (level, other)
     assert len(set(texts.values())) == len(ABILITY_LEVELS)
 
@@ -273,17 +274,16 @@ def test_weak_subjects_get_extra_attention(lang, weak):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_weak_subjects_is_said_kindly(lang):
     text = script(lang, make_learner(weak=0))
-    assert any(line in text for line in phrases_for(lang).NO_WEAK)
+    assert any(line in text for line in phrases_for(lang).no_weak)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_recent_scores_are_mentioned_as_percentages(lang):
     text = script(lang, make_learner(scores=4))
-    percent = phrases_for(lang).format_percent
     for score in SCORES[:3]:  # the latest three
-        assert percent(score.score) in text
-        assert str(round(score.score * 100)) in percent(score.score)
-    assert percent(SCORES[3].score) not in text
+        assert format_percent(score.score, lang) in text
+        assert str(round(score.score * 100)) in format_percent(score.score, lang)
+    assert format_percent(SCORES[3].score, lang) not in text
 
 
 def test_english_scores_read_naturally():
@@ -293,11 +293,11 @@ def test_english_scores_read_naturally():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_encouragement_fits_the_score(lang):
-    comments = phrases_for(lang).SCORE_COMMENT
+    comments = phrases_for(lang).score_comment
     for value, band in [(0.3, "low"), (0.7, "mid"), (0.95, "high")]:
         learner = replace(AIKO, recent_scores=[QuizScore("Database Design", value)])
         text = script(lang, learner)
-        used = {b for b, bank in comments.items() for c in bank if _template_used(c, text)}
+        used = {b for b, bank in comments for c in bank if _template_used(c, text)}
         assert used == {band}
 
 
@@ -330,7 +330,7 @@ def test_three_questions_appear_verbatim_once_in_order(lang, profile):
 def test_each_question_is_followed_by_a_pause_to_answer(lang):
     written = write([lang])
     paragraphs = written.scripts[lang].split("\n\n")
-    prompts = phrases_for(lang).THINK_PROMPT
+    prompts = phrases_for(lang).think_prompt
     for question in written.questions:
         at = next(i for i, p in enumerate(paragraphs) if question.text[lang] in p)
         assert paragraphs[at].endswith(question.text[lang])

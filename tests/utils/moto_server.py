@@ -16,7 +16,7 @@ from functools import cache
 import pytest
 from moto.server import ThreadedMotoServer
 
-from services.tts.aws import aws_client, s3_client
+from dailycast.aws import aws_client, s3_client
 
 REGION = "us-east-1"
 _CLEARED = (

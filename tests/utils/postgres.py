@@ -7,18 +7,20 @@
             ...
 
 or take the ``postgres_url`` fixture (import it into the test module or a conftest.py).
-The role needs CREATEDB (deploy/infra.sh's `dailycast` is a superuser).
+The databases are made and dropped by dailycast.postgres_admin (the role needs CREATEDB;
+deploy/infra.sh's `dailycast` is a superuser).
 """
 
 from __future__ import annotations
 
 import os
-import uuid
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Iterator
 
 import pytest
 import sqlalchemy as sa
+
+from dailycast.postgres_admin import temporary_database
 
 SKIP_REASON = (
     "needs PostgreSQL: run `bash deploy/infra.sh up` and `eval \"$(bash deploy/infra.sh env)\"` "
@@ -34,24 +36,9 @@ def postgres_base_url() -> str:
     return url
 
 
-@contextmanager
-def fresh_database(base_url: str, prefix: str = "dailycast_test") -> Iterator[str]:
+def fresh_database(base_url: str, prefix: str = "dailycast_test") -> AbstractContextManager[str]:
     """Create an empty, uniquely named database on base_url's server; yield its URL; drop it."""
-    base = sa.make_url(base_url)
-    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    # CREATE/DROP DATABASE cannot run in a transaction; connect to the maintenance database.
-    server = sa.create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
-    try:
-        with server.connect() as connection:
-            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        try:
-            yield base.set(database=name).render_as_string(hide_password=False)
-        finally:
-            with server.connect() as connection:
-                # FORCE (PostgreSQL 13+) ends sessions a test left open, e.g. an undisposed pool.
-                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        server.dispose()
+    return temporary_database(base_url, prefix)
 
 
 @pytest.fixture

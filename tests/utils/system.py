@@ -10,7 +10,7 @@ from contextlib import ExitStack, contextmanager
 from fastapi.testclient import TestClient
 
 from dailycast.messaging.delivery import RetryPolicy
-from dailycast.system import Adapters, System
+from system.builder import Adapters, System
 from services.api.auth import issue_token
 from tests.utils.infra import Infra
 from tests.utils.postgres import fresh_database
@@ -37,9 +37,10 @@ class Api:
     def __init__(self, client: TestClient, system: System):
         self.client = client
         self.system = system
+        self.container = system.services["api"].container
 
     def auth(self, user_id: int, staff: bool = False) -> dict:
-        token = issue_token(self.system.container.jwt_secret, user_id, staff)
+        token = issue_token(self.container.jwt_secret, user_id, staff)
         return {"Authorization": f"Bearer {token}"}
 
     def create(self, user_id: int = 1, staff: bool = False, **body):

@@ -19,12 +19,17 @@ from services.api.schemas import AnswersIn, AnswersOut, PodcastCreate, PodcastOu
 router = APIRouter(prefix="/api/podcasts", tags=["podcasts"])
 
 
-def _audio_url(container: ContainerDep):
-    def url(row: DailyPodcast, track: dict) -> str:
-        direct = container.audio_store.url(track["audio_key"])
-        return direct or f"/api/podcasts/{row.id}/audio/{track['language']}"
+def _podcast_out(row: DailyPodcast, container: ContainerDep) -> PodcastOut:
+    def link(key: str, language: str) -> str:
+        # A store that serves its files directly (S3) gives a link; otherwise the API serves them.
+        return container.audio_store.url(key) or f"/api/podcasts/{row.id}/audio/{language}"
 
-    return url
+    return PodcastOut.model_validate(row, context=link)
+
+
+def _answers_out(row: DailyPodcast) -> AnswersOut:
+    summary = progress(row.questions_asked, row.student_answers, row.primary_language).summary
+    return AnswersOut(podcast_id=row.id, answers=row.student_answers, progress=summary)
 
 
 def _visible(session: SessionDep, principal: CurrentPrincipal, podcast_id: int) -> DailyPodcast:
@@ -41,7 +46,7 @@ def create_podcast(body: PodcastCreate, session: SessionDep, principal: CurrentP
         session, container.schemas, principal, body.user_id, body.requested_languages(), body.output_format, date.today()
     )
     container.outbox_wakeup.notify()
-    return views.podcast_out(row, _audio_url(container))
+    return _podcast_out(row, container)
 
 
 @router.get("/", response_model=PodcastPage)
@@ -62,38 +67,36 @@ def list_podcasts(
     def link(n: int) -> str:
         return str(request.url.include_query_params(page=n, page_size=size))
 
-    return {
-        "count": count,
-        "next": link(page + 1) if page * size < count else None,
-        "previous": link(page - 1) if page > 1 else None,
-        "results": [views.podcast_out(r, _audio_url(container)) for r in rows],
-    }
+    return PodcastPage(
+        count=count,
+        next=link(page + 1) if page * size < count else None,
+        previous=link(page - 1) if page > 1 else None,
+        results=[_podcast_out(r, container) for r in rows],
+    )
 
 
 @router.get("/{podcast_id}/", response_model=PodcastOut)
 def get_podcast(podcast_id: int, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
-    return views.podcast_out(_visible(session, principal, podcast_id), _audio_url(container))
+    return _podcast_out(_visible(session, principal, podcast_id), container)
 
 
 @router.get("/{podcast_id}/progress/", response_model=ProgressOut)
 def get_progress(podcast_id: int, session: SessionDep, principal: CurrentPrincipal):
     row = _visible(session, principal, podcast_id)
-    return {"podcast_id": row.id, **progress(views.questions_of(row), row.student_answers, row.primary_language)}
+    result = progress(row.questions_asked, row.student_answers, row.primary_language)
+    return ProgressOut(podcast_id=row.id, progress=result.summary, questions=result.questions)
 
 
 @router.get("/{podcast_id}/answers/", response_model=AnswersOut)
 def get_answers(podcast_id: int, session: SessionDep, principal: CurrentPrincipal):
-    row = _visible(session, principal, podcast_id)
-    summary = progress(views.questions_of(row), row.student_answers, row.primary_language)["progress"]
-    return {"podcast_id": row.id, "answers": row.student_answers, "progress": summary}
+    return _answers_out(_visible(session, principal, podcast_id))
 
 
 @router.put("/{podcast_id}/answers/", response_model=AnswersOut)
 def put_answers(podcast_id: int, body: AnswersIn, session: SessionDep, principal: CurrentPrincipal):
     """Save answers keyed by question id or text; earlier answers to other questions stay."""
     row = commands.save_answers(session, _visible(session, principal, podcast_id), principal, body.answers)
-    summary = progress(views.questions_of(row), row.student_answers, row.primary_language)["progress"]
-    return {"podcast_id": row.id, "answers": row.student_answers, "progress": summary}
+    return _answers_out(row)
 
 
 @router.get("/{podcast_id}/accuracy-check/")
@@ -114,10 +117,10 @@ def delete_podcast(podcast_id: int, session: SessionDep, principal: CurrentPrinc
 def get_audio(podcast_id: int, language: str, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
     """The MP3 of one language, to its owner and staff; supports HTTP range requests."""
     row = _visible(session, principal, podcast_id)
-    track = next((t for t in row.audio_tracks if t["language"] == language), None)
+    track = next((t for t in row.audio_tracks if t.language == language), None)
     if track is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"No {language} audio for podcast {podcast_id}")
-    direct = container.audio_store.url(track["audio_key"])
+    direct = container.audio_store.url(track.audio_key)
     if direct:
         return RedirectResponse(direct)
-    return FileResponse(container.audio_store.path(track["audio_key"]), media_type="audio/mpeg")
+    return FileResponse(container.audio_store.path(track.audio_key), media_type="audio/mpeg")

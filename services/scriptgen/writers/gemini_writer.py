@@ -62,9 +62,9 @@ class GeminiWriter:
         return parse_script(_text(response), request, self.name, model, _tokens(response))
 
     async def check(self) -> str:
-        """Whether the key works and the model exists, without spending tokens."""
+        """The model's name, if the key works and the model exists (spends no tokens)."""
         model = await self.client.aio.models.get(model=self.model)
-        return f"ok ({model.name})"
+        return (model.name or self.model).removeprefix("models/")  # the API names it "models/<id>"
 
     async def aclose(self) -> None:
         await self.client.aio.aclose()

@@ -51,9 +51,9 @@ class OpenAIWriter:
         return parse_script(_content(completion), request, self.name, model, _tokens(completion))
 
     async def check(self) -> str:
-        """Whether the key works and the model exists, without spending tokens."""
+        """The model's name, if the key works and the model exists (spends no tokens)."""
         model = await self.client.models.retrieve(self.model)
-        return f"ok ({model.id})"
+        return model.id
 
     async def aclose(self) -> None:
         await self.client.close()

@@ -1,9 +1,10 @@
 """The built-in template writer: the last step of the fallback chain, needs no LLM.
 
-It assembles a script per language from the phrase banks in template_phrases, picking
-variants with a random.Random seeded from the learner and the date, so the same request
-always gives the same script and each day gives a different one. All language-specific
-text lives in the phrase modules; this engine only chooses, fills and measures.
+It assembles a script per language from the phrase banks in phrases/<language>.toml,
+picking variants with a random.Random seeded from the learner and the date, so the same
+request always gives the same script and each day gives a different one. All
+language-specific text lives in the phrase files and dailycast.locale_rules; this engine only
+chooses, fills and measures.
 
 Titles and names go in as given: the chain's checks look for them verbatim, and the
 speech step escapes whatever markup characters they may hold.
@@ -12,11 +13,12 @@ speech step escapes whatever markup characters they may hold.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from types import ModuleType
 
 from dailycast.languages import SUPPORTED_LANGUAGES, length_units, target_units
 from dailycast.learner import WEAK_SUBJECT_THRESHOLD, LearnerContext, QuizScore
+from dailycast.locale_rules import format_percent
 from dailycast.scripts import (
     QUESTIONS_PER_PODCAST,
     Question,
@@ -24,7 +26,7 @@ from dailycast.scripts import (
     WritingRequest,
     WrittenScript,
 )
-from services.scriptgen.writers.template_phrases import LEVELS, phrases_for
+from services.scriptgen.writers.phrases import LEVELS, Phrases, join_titles, phrases_for
 
 HIGH_SCORE = 0.85  # the same line learner.ability_level draws for "advanced"
 SCORES_MENTIONED = 3
@@ -36,7 +38,7 @@ FILL_CAP_MINUTES = 6.9
 
 @dataclass(frozen=True)
 class _PlannedQuestion:
-    kind: str  # a key of QUESTIONS in the phrase modules
+    kind: str  # a question kind of the phrase banks
     index: int
     args: dict[str, str]
 
@@ -94,20 +96,20 @@ def _plan_questions(rng: random.Random, learner: LearnerContext) -> list[_Planne
     wishes += [("general", {})] * QUESTIONS_PER_PODCAST
 
     # Indexes are drawn from the English bank's sizes, which all languages share.
-    banks = phrases_for("en").QUESTIONS
-    unused = {kind: rng.sample(range(len(bank)), len(bank)) for kind, bank in banks.items()}
+    banks = phrases_for("en").questions
+    unused = {kind: rng.sample(range(len(bank)), len(bank)) for kind, bank in banks}
     return [
         _PlannedQuestion(kind, unused[kind].pop(), args)
         for kind, args in wishes[:QUESTIONS_PER_PODCAST]
     ]
 
 
-def _question_texts(phrases: ModuleType, plan: list[_PlannedQuestion]) -> list[str]:
-    return [phrases.QUESTIONS[q.kind][q.index]["text"].format(**q.args) for q in plan]
+def _question_texts(phrases: Phrases, plan: list[_PlannedQuestion]) -> list[str]:
+    return [phrases.questions[q.kind][q.index].text.format(**q.args) for q in plan]
 
 
-def _key_points(phrases: ModuleType, planned: _PlannedQuestion) -> list[str]:
-    points = phrases.QUESTIONS[planned.kind][planned.index]["key_points"]
+def _key_points(phrases: Phrases, planned: _PlannedQuestion) -> list[str]:
+    points = phrases.questions[planned.kind][planned.index].key_points
     return [point.format(**planned.args) for point in points]
 
 
@@ -115,37 +117,37 @@ def _key_points(phrases: ModuleType, planned: _PlannedQuestion) -> list[str]:
 
 
 def _write_script(
-    p: ModuleType, lang: str, learner: LearnerContext, questions: list[str], seed: str
+    p: Phrases, lang: str, learner: LearnerContext, questions: list[str], seed: str
 ) -> str:
     # A fresh generator per language: a script does not depend on the other languages asked for.
     rng = random.Random(seed)
-    head, tail = _fixed_parts(p, rng, learner, questions, compact=False)
+    head, tail = _fixed_parts(p, lang, rng, learner, questions, compact=False)
     if _units(head + tail, lang) > target_units(lang, FILL_CAP_MINUTES):
         # Many courses or long titles: say less about each one.
         rng = random.Random(seed)
-        head, tail = _fixed_parts(p, rng, learner, questions, compact=True)
+        head, tail = _fixed_parts(p, lang, rng, learner, questions, compact=True)
     filler = _pick_filler(_pool(p, rng, learner), _units(head + tail, lang), lang)
     return "\n\n".join(head + filler + tail)
 
 
 def _fixed_parts(
-    p: ModuleType, rng: random.Random, learner: LearnerContext, questions: list[str], compact: bool
+    p: Phrases, lang: str, rng: random.Random, learner: LearnerContext, questions: list[str], compact: bool
 ) -> tuple[list[str], list[str]]:
     """The paragraphs every script has: those before the filler, and those after it."""
     level = _level(learner)
     head = [
-        rng.choice(p.GREETING).format(name=learner.name),
-        _intro(p, rng, learner.courses),
-        rng.choice(p.LEVEL_INTRO[level]),
+        rng.choice(p.greeting).format(name=learner.name),
+        _intro(p, lang, rng, learner.courses),
+        rng.choice(p.level_intro[level]),
         *_course_segments(p, rng, learner.courses, compact),
-        *_weak_segments(p, rng, learner.weak_subjects, compact),
-        *_score_segments(p, rng, learner.recent_scores),
-        rng.choice(p.TECHNIQUE) + p.SENTENCE_GAP + rng.choice(p.TECHNIQUE_DEPTH[level]),
+        *_weak_segments(p, lang, rng, learner.weak_subjects, compact),
+        *_score_segments(p, lang, rng, learner.recent_scores),
+        rng.choice(p.technique) + p.sentence_gap + rng.choice(p.technique_depth[level]),
     ]
     tail = [
         *_question_segments(p, rng, questions),
-        rng.choice(p.RECAP),
-        rng.choice(p.SIGNOFF).format(name=learner.name),
+        rng.choice(p.recap),
+        rng.choice(p.signoff).format(name=learner.name),
     ]
     return head, tail
 
@@ -158,37 +160,37 @@ def _units(paragraphs: list[str], lang: str) -> int:
     return sum(length_units(paragraph, lang) for paragraph in paragraphs)
 
 
-def _intro(p: ModuleType, rng: random.Random, courses: list[str]) -> str:
+def _intro(p: Phrases, lang: str, rng: random.Random, courses: list[str]) -> str:
     if not courses:
-        return rng.choice(p.INTRO_NO_COURSES)
-    return rng.choice(p.INTRO_COURSES).format(courses=p.join_list(courses))
+        return rng.choice(p.intro_no_courses)
+    return rng.choice(p.intro_courses).format(courses=join_titles(courses, lang))
 
 
-def _course_segments(p: ModuleType, rng: random.Random, courses: list[str], compact: bool) -> list[str]:
+def _course_segments(p: Phrases, rng: random.Random, courses: list[str], compact: bool) -> list[str]:
     if compact:
-        lines = _each(rng, p.COURSE_BRIEF, "course", courses)
-        return [p.SENTENCE_GAP.join(lines)] if lines else []
-    return _each(rng, p.COURSE_SEGMENT, "course", courses)
+        lines = _each(rng, p.course_brief, "course", courses)
+        return [p.sentence_gap.join(lines)] if lines else []
+    return _each(rng, p.course_segment, "course", courses)
 
 
-def _weak_segments(p: ModuleType, rng: random.Random, subjects: list[str], compact: bool) -> list[str]:
+def _weak_segments(p: Phrases, lang: str, rng: random.Random, subjects: list[str], compact: bool) -> list[str]:
     if not subjects:
-        return [rng.choice(p.NO_WEAK)]
-    intro = rng.choice(p.WEAK_INTRO).format(subjects=p.join_list(subjects))
+        return [rng.choice(p.no_weak)]
+    intro = rng.choice(p.weak_intro).format(subjects=join_titles(subjects, lang))
     if compact:
-        return [intro, p.SENTENCE_GAP.join(_each(rng, p.WEAK_BRIEF, "subject", subjects))]
-    return [intro, *_each(rng, p.WEAK_SEGMENT, "subject", subjects)]
+        return [intro, p.sentence_gap.join(_each(rng, p.weak_brief, "subject", subjects))]
+    return [intro, *_each(rng, p.weak_segment, "subject", subjects)]
 
 
-def _score_segments(p: ModuleType, rng: random.Random, scores: list[QuizScore]) -> list[str]:
+def _score_segments(p: Phrases, lang: str, rng: random.Random, scores: list[QuizScore]) -> list[str]:
     if not scores:
-        return [rng.choice(p.NO_SCORES)]
-    shuffled = {band: _cycle(rng, bank) for band, bank in p.SCORE_COMMENT.items()}
+        return [rng.choice(p.no_scores)]
+    shuffled = {band: _cycle(rng, bank) for band, bank in p.score_comment}
     comments = [
-        next(shuffled[_band(s.score)]).format(subject=s.subject, score=p.format_percent(s.score))
+        next(shuffled[_band(s.score)]).format(subject=s.subject, score=format_percent(s.score, lang))
         for s in scores[:SCORES_MENTIONED]
     ]
-    return [p.SENTENCE_GAP.join([rng.choice(p.SCORES_INTRO), *comments])]
+    return [p.sentence_gap.join([rng.choice(p.scores_intro), *comments])]
 
 
 def _band(score: float) -> str:
@@ -197,23 +199,23 @@ def _band(score: float) -> str:
     return "high" if score >= HIGH_SCORE else "mid"
 
 
-def _question_segments(p: ModuleType, rng: random.Random, questions: list[str]) -> list[str]:
-    prompts = _cycle(rng, p.THINK_PROMPT)
-    segments = [rng.choice(p.QUESTIONS_INTRO)]
-    for leads, question in zip(p.QUESTION_LEAD, questions):
+def _question_segments(p: Phrases, rng: random.Random, questions: list[str]) -> list[str]:
+    prompts = _cycle(rng, p.think_prompt)
+    segments = [rng.choice(p.questions_intro)]
+    for leads, question in zip(p.question_lead, questions):
         # The question goes in as a value, never re-parsed, so it stays verbatim.
         segments += [rng.choice(leads).format(question=question), next(prompts)]
     return segments
 
 
-def _pool(p: ModuleType, rng: random.Random, learner: LearnerContext) -> list[str]:
+def _pool(p: Phrases, rng: random.Random, learner: LearnerContext) -> list[str]:
     """Optional segments, in a seeded order, to bring the script to its target length."""
     courses = learner.courses
-    pool = [text.format(name=learner.name) for text in p.EXTRA]
+    pool = [text.format(name=learner.name) for text in p.extra]
     if courses:
-        pool += [tip.format(course=rng.choice(courses)) for tip in p.COURSE_TIP[_level(learner)]]
+        pool += [tip.format(course=rng.choice(courses)) for tip in p.course_tip[_level(learner)]]
     if len(courses) >= 2:
-        for text in p.CONNECTION:
+        for text in p.connection:
             course, course2 = rng.sample(courses, 2)
             pool.append(text.format(course=course, course2=course2))
     rng.shuffle(pool)
@@ -236,13 +238,13 @@ def _pick_filler(pool: list[str], units: int, lang: str) -> list[str]:
 # --- helpers ---------------------------------------------------------------------------
 
 
-def _each(rng: random.Random, bank: list[str], slot: str, items: list[str]) -> list[str]:
+def _each(rng: random.Random, bank: Sequence[str], slot: str, items: list[str]) -> list[str]:
     """One template per item, without repeating a template while unused ones remain."""
     templates = _cycle(rng, bank)
     return [next(templates).format(**{slot: item}) for item in items]
 
 
-def _cycle(rng: random.Random, bank: list[str]):
+def _cycle(rng: random.Random, bank: Sequence[str]) -> Iterator[str]:
     while True:
         yield from rng.sample(bank, len(bank))
 

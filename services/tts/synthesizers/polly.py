@@ -20,10 +20,9 @@ from services.tts.mp3 import Mp3Audio, join_mp3, read_mp3
 from services.tts.rate_limit import RateLimiter
 from services.tts.ssml_chunks import MAX_BILLED, MAX_CHARS, split_ssml
 from services.tts.synthesizers.base import SynthesisError, SynthesizedAudio, Voice
+from services.tts.voices import DEFAULT_SAMPLE_RATE
 
 SAMPLE_RATES = ("8000", "16000", "22050", "24000")  # what Polly accepts for MP3
-# Polly's own defaults: 22050 Hz for standard voices, 24000 Hz for the others.
-DEFAULT_SAMPLE_RATE = {"standard": "22050"}
 # Polly's quotas of SynthesizeSpeech requests a second; generative and long-form share neural's.
 DEFAULT_REQUESTS_PER_SECOND = {"neural": 8.0, "standard": 80.0}
 

@@ -4,7 +4,7 @@
 import { api } from './api.js';
 import { FORMATS, languageName, languageOfLocale } from './languages.js';
 import { languagesOf, questionText, renderPlayers, renderScripts } from './podcast-view.js';
-import { setupRequestForm, showFieldErrors } from './request-form.js';
+import { onRequestSubmit, setupRequestForm, showFieldErrors } from './request-form.js';
 import { requireUser, userLabel } from './session.js';
 import { $, clear, el, formatDate, isFinal, percentText, poll, showError, statusBadge } from './ui.js';
 
@@ -168,12 +168,7 @@ async function start() {
   learnerChanged();
   $('admin').hidden = false;
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const error = $('generate-error');
-    clear(error);
-    const body = fields.read();
-    if (!body) return;
+  onRequestSubmit(form, fields, 'generate-error', async (body, error) => {
     if (!select.value) {
       showFieldErrors(form, { user_id: 'Choose a learner.' });
       return;

@@ -2,9 +2,9 @@
 
 import { api } from './api.js';
 import { FORMATS, languageName, languageOfLocale } from './languages.js';
-import { setupRequestForm, showFieldErrors } from './request-form.js';
+import { onRequestSubmit, setupRequestForm, showFieldErrors } from './request-form.js';
 import { requireUser } from './session.js';
-import { STATUS_TEXT, $, clear, completion, el, formatDate, isFinal, percentText, poll, showError, statusBadge } from './ui.js';
+import { STATUS_TEXT, $, completion, el, formatDate, isFinal, percentText, poll, showError, statusBadge } from './ui.js';
 
 const PAGE_SIZE = 20;
 const user = requireUser();
@@ -63,12 +63,7 @@ async function start() {
   const form = $('request-form');
   const fields = setupRequestForm(form);
   fields.setPrimary(languageOfLocale(navigator.language));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const error = $('request-error');
-    clear(error);
-    const body = fields.read();
-    if (!body) return;
+  onRequestSubmit(form, fields, 'request-error', async (body, error) => {
     const button = $('request-button');
     button.disabled = true;
     try {

@@ -61,6 +61,19 @@ export function setupRequestForm(form) {
   };
 }
 
+// Handles the form's submit: clears the error shown under it, reads the fields and, when they are
+// right, calls submit(body, error) with the request body and that error node.
+export function onRequestSubmit(form, fields, errorId, submit) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const error = $(errorId);
+    clear(error);
+    const body = fields.read();
+    if (!body) return;
+    await submit(body, error);
+  });
+}
+
 export function clearErrors(form) {
   for (const node of form.querySelectorAll('.field-error')) clear(node);
   for (const node of form.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');

@@ -1,0 +1,102 @@
+"""The `dailycast` command: run the system, serve one service, print a development token, check the setup."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+
+
+def _serve_http(services: tuple[str, ...], log_level: str) -> int:
+    import uvicorn
+
+    from system.builder import System
+
+    system = System(services)
+    s = system.settings
+    url = s.resolved_public_url()
+    print(
+        f"Dailycast ({s.runtime}: {', '.join(services)}) on {url}  data: {s.data_dir.resolve()}\n"
+        f"  web pages: {url}/   (sign in as a demo learner, or staff)\n"
+        f"  API docs:  {url}/docs\n"
+        f"  a token:   .venv/bin/dailycast token --user 1        (demo learners 1, 2, 3; add --staff for staff)\n"
+        f"  try:       curl -H \"Authorization: Bearer $(.venv/bin/dailycast token --user 1)\" {url}/api/podcasts/",
+        flush=True,
+    )
+    uvicorn.run(system.app(), host=s.host, port=s.port, log_level=log_level)  # closes it on shutdown
+    return 0
+
+
+def _serve_worker(name: str) -> int:
+    from system.builder import System
+
+    async def main() -> None:
+        system = System((name,))
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        logging.getLogger(__name__).info("%s worker started on %s", name, system.settings.runtime)
+        try:
+            await system.run_workers(stop)
+        finally:
+            await system.close()
+
+    asyncio.run(main())
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from system.registry import SERVICES
+
+    return _serve_http(SERVICES, args.log_level)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if args.service == "api":
+        return _serve_http(("api",), args.log_level)
+    return _serve_worker(args.service)
+
+
+def _token(args: argparse.Namespace) -> int:
+    from services.api.auth import issue_token
+    from services.api.settings import ApiSettings
+
+    print(issue_token(ApiSettings().resolved_jwt_secret(), args.user, args.staff))
+    return 0
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from system.doctor import run
+
+    return run(args.timeout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="dailycast", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="run every service in one process (the embedded default)")
+    run.set_defaults(func=_run)
+    serve = commands.add_parser("serve", help="run one service (DAILYCAST_RUNTIME=kafka: one process per service)")
+    serve.add_argument("service", choices=["api", "scriptgen", "tts", "notifier"])
+    serve.set_defaults(func=_serve)
+    for command in (run, serve):
+        command.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    token = commands.add_parser("token", help="print a bearer token the running system accepts (development)")
+    token.add_argument("--user", type=int, required=True, help="user id (demo learners: 1, 2, 3)")
+    token.add_argument("--staff", action="store_true", help="a staff token: create for and read anyone")
+    token.set_defaults(func=_token)
+    doctor = commands.add_parser("doctor", help="print the adapter behind each port and check that it answers")
+    doctor.add_argument("--timeout", type=float, default=5.0, help="seconds each check may take (default 5)")
+    # Quiet logs: a client failing to connect logs at ERROR, and the table already says why.
+    doctor.set_defaults(func=_doctor, log_level="critical")
+    args = parser.parse_args(argv)
+    level = getattr(args, "log_level", "info").upper()
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
