@@ -6,6 +6,8 @@ import asyncio
 from pathlib import Path
 
 import sqlalchemy as sa
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import Engine
 
 from dailycast import migrations
@@ -13,10 +15,56 @@ from dailycast.folders import folder_problem
 from dailycast.probes import Probe, ProbeFailed
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for SQLite (WAL, foreign keys) or PostgreSQL; connects only when first used."""
+class PoolSettings(BaseSettings):
+    """How many threads run the API's blocking work, and the connections they and the background
+    tasks may hold. At most `worker_threads` requests hold a session at once (the others wait in
+    the event loop, services/api/deps.py's get_session) and the pool has a connection for each, so
+    no thread ever waits for a connection that a request waiting for a thread holds."""
+
+    model_config = SettingsConfigDict(env_prefix="DAILYCAST_", extra="ignore")
+
+    worker_threads: int = Field(
+        40, ge=1, le=1000,
+        description="threads that run the API's sync routes and dependencies (anyio's thread pool; 40 is its default); "
+        "also how many requests may use the database at once",
+    )
+    db_pool_size: int | None = Field(
+        None, ge=1, description="database connections kept open per process; default: DAILYCAST_WORKER_THREADS"
+    )
+    db_max_overflow: int = Field(
+        10, ge=0, description="connections beyond the pool size, for the background tasks (projector, relay, sweeper)"
+    )
+    db_pool_timeout: float = Field(
+        30.0, gt=0, description="seconds a thread waits for a free connection; then the request answers 503"
+    )
+    db_queue_seconds: float = Field(
+        30.0, gt=0,
+        description="seconds a request may wait (holding no thread) for its turn at the database; "
+        "then 503 with Retry-After",
+    )
+
+    @property
+    def pool_size(self) -> int:
+        return self.db_pool_size or self.worker_threads
+
+    @property
+    def request_slots(self) -> int:
+        """How many requests may hold a session at once: one per thread, and never more than the pool keeps."""
+        return min(self.worker_threads, self.pool_size)
+
+
+def make_engine(url: str, pool: PoolSettings | None = None) -> Engine:
+    """An engine for SQLite (WAL, foreign keys) or PostgreSQL; connects only when first used.
+
+    Both keep `pool.pool_size` connections (+ `db_max_overflow`): at least one per worker thread,
+    so the API's requests, at most one per thread at the database, never wait for a connection."""
+    pool = pool or PoolSettings()
+    sizes = {"pool_size": pool.pool_size, "max_overflow": pool.db_max_overflow, "pool_timeout": pool.db_pool_timeout}
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        in_memory = sa.make_url(url).database in (None, "", ":memory:")  # one connection's database: its own pool
+        engine = sa.create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, **({} if in_memory else sizes)
+        )
 
         @sa.event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
@@ -28,7 +76,7 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return sa.create_engine(url, pool_pre_ping=True, **sizes)
 
 
 _NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}

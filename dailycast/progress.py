@@ -14,8 +14,16 @@ class UnknownQuestions(ValueError):
         self.keys = keys
 
 
+class DuplicateQuestions(ValueError):
+    """One request named a question twice (by id and by text, say): which answer counts is unclear."""
+
+    def __init__(self, keys: list[str]):
+        super().__init__(f"the same question is answered twice, as {' and '.join(repr(k) for k in keys)}")
+        self.keys = keys
+
+
 def resolve_answers(questions: list[Question], submitted: dict[str, str]) -> dict[str, str]:
-    """Key each answer by question id; a question may be named by its id or by its text."""
+    """Key each answer by question id; a question may be named by its id or by its text, once."""
     by_key: dict[str, str] = {}
     for q in questions:
         by_key[q.id] = q.id
@@ -24,6 +32,12 @@ def resolve_answers(questions: list[Question], submitted: dict[str, str]) -> dic
     unknown = [k for k in submitted if k.strip() not in by_key]
     if unknown:
         raise UnknownQuestions(unknown)
+    named: dict[str, list[str]] = {}
+    for key in submitted:
+        named.setdefault(by_key[key.strip()], []).append(key)
+    twice = next((keys for keys in named.values() if len(keys) > 1), None)
+    if twice:
+        raise DuplicateQuestions(twice)
     return {by_key[k.strip()]: answer for k, answer in submitted.items()}
 
 

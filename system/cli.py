@@ -64,7 +64,14 @@ def _token(args: argparse.Namespace) -> int:
     from services.api.auth import issue_token
     from services.api.settings import ApiSettings
 
-    print(issue_token(ApiSettings().resolved_jwt_secret(), args.user, args.staff))
+    settings = ApiSettings()
+    try:
+        token = issue_token(settings.resolved_jwt_secret(), args.user, args.staff,
+                            audience=settings.jwt_audience, issuer=settings.jwt_issuer)
+    except ValueError as exc:
+        print(f"dailycast token: {exc}", file=sys.stderr)
+        return 2
+    print(token)
     return 0
 
 

@@ -1,15 +1,23 @@
-"""Bearer JWTs as the platform issues them: `sub` is the user id, `is_staff` marks staff."""
+"""Bearer JWTs as the platform issues them: `sub` is the user id, `is_staff` marks staff.
+
+Claims are read strictly: `sub` is a user id (a decimal string, as RFC 7519 has it, or a JSON
+integer) from 1 to MAX_ID, `is_staff` a JSON boolean; `aud` and `iss` are required and checked when
+configured. Anything else is an InvalidToken (401), never a server error.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
 import jwt
 
 from dailycast.events import utcnow
+from services.api.schemas import MAX_ID
 
 ALGORITHM = "HS256"
+_DECIMAL = re.compile(r"[1-9][0-9]*")  # ASCII digits only, no sign, space or leading zero
 
 
 @dataclass(frozen=True)
@@ -25,15 +33,52 @@ class InvalidToken(Exception):
     pass
 
 
-def issue_token(secret: str, user_id: int, is_staff: bool = False, ttl: timedelta = timedelta(days=7)) -> str:
+def _is_user_id(value: object) -> bool:
+    return type(value) is int and 1 <= value <= MAX_ID
+
+
+def issue_token(
+    secret: str,
+    user_id: int,
+    is_staff: bool = False,
+    ttl: timedelta = timedelta(days=7),
+    *,
+    audience: str | None = None,
+    issuer: str | None = None,
+) -> str:
+    """A token read_token accepts; give the configured audience and issuer (ApiSettings.jwt_*)."""
+    if not _is_user_id(user_id):
+        raise ValueError(f"user id must be a whole number from 1 to {MAX_ID}")
+    if not isinstance(is_staff, bool):
+        raise ValueError("is_staff must be a boolean")
     now = utcnow()
     claims = {"sub": str(user_id), "is_staff": is_staff, "iat": now, "exp": now + ttl}
+    if audience:
+        claims["aud"] = audience
+    if issuer:
+        claims["iss"] = issuer
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
 
 
-def read_token(secret: str, token: str) -> Principal:
+def _user_id(sub: object) -> int:
+    if isinstance(sub, str) and len(sub) <= len(str(MAX_ID)) and _DECIMAL.fullmatch(sub):
+        sub = int(sub)
+    if not _is_user_id(sub):
+        raise InvalidToken(f"sub must be a user id, a whole number from 1 to {MAX_ID}")
+    return sub
+
+
+def read_token(secret: str, token: str, *, audience: str | None = None, issuer: str | None = None) -> Principal:
+    required = ["sub", "exp"] + (["aud"] if audience else []) + (["iss"] if issuer else [])
+    # `sub` is checked below, more strictly (PyJWT would refuse a JSON integer and accept "0" or " 1").
+    options = {"require": required, "verify_sub": False}
     try:
-        claims = jwt.decode(token, secret, algorithms=[ALGORITHM], options={"require": ["sub", "exp"]})
-        return Principal(user_id=int(claims["sub"]), is_staff=bool(claims.get("is_staff", False)))
-    except (jwt.PyJWTError, ValueError) as exc:
+        claims = jwt.decode(
+            token, secret, algorithms=[ALGORITHM], audience=audience or None, issuer=issuer or None, options=options
+        )
+    except (jwt.PyJWTError, ValueError, TypeError, OverflowError) as exc:
         raise InvalidToken(str(exc)) from exc
+    is_staff = claims.get("is_staff", False)
+    if not isinstance(is_staff, bool):
+        raise InvalidToken("is_staff must be true or false")
+    return Principal(user_id=_user_id(claims.get("sub")), is_staff=is_staff)

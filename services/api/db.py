@@ -19,7 +19,7 @@ from sqlalchemy import (
     String,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 from dailycast.events import AudioTrack, utcnow
@@ -100,6 +100,10 @@ class DailyPodcast(Base):
     __table_args__ = (
         Index("idx_user_date", "user_id", "created_at"),
         Index("idx_status_date", "status", "created_at"),
+        # Ids are never given twice: audio keys, the tts manifest and the notifier's sent log are
+        # keyed by them. SQLite's AUTOINCREMENT never reuses a deleted row's id (PostgreSQL's
+        # sequence never does; the projector moves it past ids it recreates, see projector.py).
+        {"sqlite_autoincrement": True},
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(BigInteger, index=False)
@@ -124,18 +128,68 @@ class DailyPodcast(Base):
     tts_provider: Mapped[str | None] = mapped_column(String(20))
     included_courses: Mapped[list] = mapped_column(default=list)
     questions_asked: Mapped[list[Question]] = mapped_column(JsonOf(list[Question]), default=list)
-    student_answers: Mapped[dict] = mapped_column(default=dict)  # question id -> answer
+    # The student's answers, one row per question (podcast_answer), so saving one is atomic.
+    answers: Mapped[list[PodcastAnswer]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", passive_deletes=True, order_by="PodcastAnswer.question_id"
+    )
     # New: every language's script and audio track (with each question's time in the audio).
     scripts: Mapped[dict] = mapped_column(default=dict)  # language -> text
     audio_tracks: Mapped[list[AudioTrack]] = mapped_column(JsonOf(list[AudioTrack]), default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
+    @property
+    def student_answers(self) -> dict[str, str]:
+        """The seed's field: question id -> answer (saved through services/api/podcasts.py)."""
+        return {a.question_id: a.answer for a in self.answers}
+
+    @student_answers.setter
+    def student_answers(self, answers: dict[str, str]) -> None:
+        # For building a new row (tests, tools); the API saves answers one question at a time.
+        self.answers = [PodcastAnswer(question_id=q, answer=a) for q, a in answers.items()]
+
+
+class PodcastAnswer(Base):
+    """One answer to one question of a podcast; saved by an upsert, so concurrent saves keep both."""
+
+    __tablename__ = "podcast_answer"
+    podcast_id: Mapped[int] = mapped_column(ForeignKey("daily_podcast.id", ondelete="CASCADE"), primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    answer: Mapped[str] = mapped_column(Text)
+    answered_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RequestSlot(Base):
+    """A learner's on-demand requests of one UTC day, numbered 1..limit: the primary key makes two
+    concurrent requests at the limit fight for the same slot, and only one gets it."""
+
+    __tablename__ = "request_slot"
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    podcast_id: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class IdempotencyKey(Base):
+    """A POST's Idempotency-Key, per principal, with the request's fingerprint and the first answer."""
+
+    __tablename__ = "idempotency_key"
+    principal_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))  # sha256 of the request body, as validated
+    podcast_id: Mapped[int] = mapped_column(Integer)
+    status_code: Mapped[int] = mapped_column(Integer)
+    response: Mapped[dict] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
 
 class OutboxMessage(Base):
     """Messages written with the change that caused them; the relay sends them to the log."""
 
     __tablename__ = "outbox_message"
+    # Never reused either: the relay deletes what it sent by id, which must not be a newer message's.
+    __table_args__ = {"sqlite_autoincrement": True}
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     topic: Mapped[str] = mapped_column(String(200))
     key: Mapped[bytes] = mapped_column(LargeBinary)

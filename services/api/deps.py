@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Annotated, Any, TypeVar
 
+import anyio
+import anyio.to_thread
+from anyio.lowlevel import RunVar
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from services.api.auth import InvalidToken, Principal, read_token
 from services.api.container import ApiContainer
 
+T = TypeVar("T")
 _bearer = HTTPBearer(auto_error=False, description="the platform's JWT (`dailycast token` in development)")
 
 
@@ -22,9 +28,91 @@ def get_container(request: Request) -> ApiContainer:
 ContainerDep = Annotated[ApiContainer, Depends(get_container)]
 
 
-def get_session(container: ContainerDep) -> Iterator[Session]:
-    with container.session_factory() as session:
-        yield session
+class DatabaseGate:
+    """At most `slots` requests hold a session at once, and the pool keeps a connection for each
+    (dailycast.database.PoolSettings), so a route's thread never waits for a connection. Sync
+    routes, sync dependencies and response validation share anyio's thread pool: when threads
+    waited for connections held by requests that were waiting for a thread (to validate their
+    response, say), both pools starved until the pool's timeout answered 500. The other requests
+    wait here, in the event loop, holding neither a thread nor a connection, first come first
+    served, for at most `queue_seconds`; then 503 with Retry-After.
+
+    `local`: the engine is a SQLite file's, whose sessions close without a server round trip and
+    whose short reads cost less than the thread switches around them (see `read`)."""
+
+    RETRY_AFTER_SECONDS = 1
+
+    def __init__(self, slots: int, queue_seconds: float, engine: Engine):
+        self.slots = slots
+        self.queue_seconds = queue_seconds
+        self.engine = engine
+        self.local = engine.dialect.name == "sqlite"
+        self._semaphore: RunVar[anyio.Semaphore] = RunVar("dailycast_database_gate")  # one per event loop
+
+    def _slots(self) -> anyio.Semaphore:
+        semaphore = self._semaphore.get(None)
+        if semaphore is None:
+            semaphore = anyio.Semaphore(self.slots, fast_acquire=True)
+            self._semaphore.set(semaphore)
+        return semaphore
+
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        semaphore, acquired = self._slots(), False
+        with anyio.move_on_after(self.queue_seconds):
+            await semaphore.acquire()
+            acquired = True
+        if not acquired:
+            raise HTTPException(
+                status.HTTP_503_SERVICE_UNAVAILABLE, "The database is busy; try again shortly.",
+                {"Retry-After": str(self.RETRY_AFTER_SECONDS)},
+            )
+        try:
+            yield
+        finally:
+            semaphore.release()
+
+    async def close(self, session: Session) -> None:
+        if self.local:
+            session.close()
+        else:  # a round trip: in a thread, with its own limiter so that it never waits for the route threads
+            await anyio.to_thread.run_sync(session.close, limiter=anyio.CapacityLimiter(1))
+
+    async def read(self, work: Callable[..., T], *args: Any) -> T:
+        """`work(connection, *args)` on a connection of its own (SQLAlchemy Core, for views.py's reads),
+        taken and given back around it, within a slot: in one worker thread for the whole of it, or on
+        SQLite in the event loop itself, because there a read (a fraction of a millisecond) costs less
+        than the two thread switches around it, which on a busy machine are most of a request's time.
+        For reads only: a write may wait for SQLite's write lock, which must not stop the event loop."""
+        async with self.slot():
+            if self.local:
+                return self._connected(work, args)
+            return await anyio.to_thread.run_sync(self._connected, work, args)
+
+    def _connected(self, work: Callable[..., T], args: tuple) -> T:
+        with self.engine.connect() as connection:
+            if not self.local:  # no BEGIN and ROLLBACK round trips: under READ COMMITTED
+                # each statement sees its own snapshot anyway
+                connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+            return work(connection, *args)
+
+
+async def get_database_gate(request: Request) -> DatabaseGate:  # async: no thread for an attribute
+    return request.app.state.database_gate
+
+
+DatabaseGateDep = Annotated[DatabaseGate, Depends(get_database_gate)]
+
+
+async def get_session(request: Request, container: ContainerDep) -> AsyncIterator[Session]:
+    """A session for one request, opened and closed in the event loop once the gate lets it in."""
+    gate: DatabaseGate = request.app.state.database_gate
+    async with gate.slot():
+        session = container.session_factory()
+        try:
+            yield session
+        finally:
+            await gate.close(session)
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
@@ -36,7 +124,10 @@ def get_principal(
     if credentials is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "Not authenticated", {"WWW-Authenticate": "Bearer"})
     try:
-        return read_token(container.jwt_secret, credentials.credentials)
+        settings = container.settings
+        return read_token(
+            container.jwt_secret, credentials.credentials, audience=settings.jwt_audience, issuer=settings.jwt_issuer
+        )
     except InvalidToken as exc:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, f"Invalid token: {exc}", {"WWW-Authenticate": "Bearer"}

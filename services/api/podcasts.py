@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+import hashlib
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
 
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dailycast import events as ev
@@ -11,9 +19,15 @@ from dailycast.languages import SUPPORTED_LANGUAGES
 from dailycast.messaging.avro import SchemaSet
 from dailycast.progress import resolve_answers
 from services.api.auth import Principal
-from services.api.db import DailyPodcast, Learner
+from services.api.db import DailyPodcast, IdempotencyKey, Learner, PodcastAnswer, RequestSlot
 from services.api.learners import learner_context
 from services.api.outbox import add_to_outbox
+
+# How long an Idempotency-Key is remembered (a client retries within minutes, not days).
+IDEMPOTENCY_KEY_TTL = timedelta(hours=24)
+# A request that lost a race (a slot or a key another request took first) is tried again; each
+# loss means another request committed, so a few tries always settle it.
+_REQUEST_TRIES = 20
 
 
 class NotFound(Exception):
@@ -25,11 +39,47 @@ class Forbidden(Exception):
 
 
 class InvalidInput(ValueError):
-    """Input the schema allowed but the data does not: names the offending field."""
+    """Input the schema allowed but the data does not: names the offending field (and where it is)."""
 
-    def __init__(self, field: str, message: str):
+    def __init__(self, field: str, message: str, location: str = "body"):
         super().__init__(message)
         self.field = field
+        self.location = location
+
+
+class RateLimited(Exception):
+    """The learner used up today's on-demand requests; the count starts again at UTC midnight."""
+
+    def __init__(self, limit: int, resets_at: datetime, now: datetime):
+        super().__init__(
+            f"daily limit reached: {limit} podcast requests per learner per UTC day; "
+            f"the next one is possible at {resets_at.isoformat().replace('+00:00', 'Z')}"
+        )
+        self.limit = limit
+        self.resets_at = resets_at
+        self.retry_after_seconds = max(1, math.ceil((resets_at - now).total_seconds()))
+
+
+@dataclass(frozen=True)
+class Idempotency:
+    """A POST's Idempotency-Key and its request's fingerprint (see `fingerprint`)."""
+
+    key: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """A request's answer: the podcast's id and the 202's body (for a retry, the first one's)."""
+
+    podcast_id: int
+    response: dict
+    replayed: bool = False
+
+
+def fingerprint(request: dict) -> str:
+    """The same request gives the same fingerprint, whatever the order of its fields."""
+    return hashlib.sha256(json.dumps(request, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
 def get_visible_podcast(session: Session, principal: Principal, podcast_id: int) -> DailyPodcast:
@@ -53,15 +103,57 @@ def request_podcast(
     languages: list[str] | None,
     output_format: str,
     for_date: date,
-) -> DailyPodcast:
-    """Store a pending podcast and its PodcastRequested together; generation runs on events."""
+    *,
+    render: Callable[[DailyPodcast], dict],
+    daily_limit: int = 0,
+    idempotency: Idempotency | None = None,
+) -> Accepted:
+    """Store a pending podcast and its PodcastRequested together; generation runs on events.
+
+    `render` makes the 202's body. A learner asking for themself gets `daily_limit` requests per
+    UTC day (0: no limit; staff are not limited); each takes a numbered slot of the day in the same
+    transaction, so two requests at the limit cannot both pass. With an Idempotency-Key, the key is
+    stored with the first request's body and answer: a retry gets that answer, and makes nothing.
+    """
+    for tries_left in reversed(range(_REQUEST_TRIES)):
+        try:
+            return _request_once(
+                session, schemas, principal, user_id, languages, output_format, for_date, render, daily_limit,
+                idempotency,
+            )
+        except IntegrityError:
+            session.rollback()  # another request took the slot or the key first: look again
+            if not tries_left:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _request_once(
+    session: Session,
+    schemas: SchemaSet,
+    principal: Principal,
+    user_id: int | None,
+    languages: list[str] | None,
+    output_format: str,
+    for_date: date,
+    render: Callable[[DailyPodcast], dict],
+    daily_limit: int,
+    idempotency: Idempotency | None,
+) -> Accepted:
+    now = ev.utcnow()
+    if idempotency is not None:
+        replay = _earlier_answer(session, principal, idempotency, now)
+        if replay is not None:
+            return replay
     target = principal.user_id if user_id is None else user_id
     if target != principal.user_id and not principal.is_staff:
         raise Forbidden("only staff may create podcasts for other learners")
     learner = session.get(Learner, target)
     if learner is None or not learner.active:
         raise InvalidInput("user_id", f"no active learner with id {target}")
+    slot = _free_slot(session, principal, daily_limit, now) if daily_limit and not principal.is_staff else None
     languages = languages or [_default_language(learner.locale)]
+    context = learner_context(session, learner)
     row = DailyPodcast(
         user_id=target,
         requested_by=principal.user_id,
@@ -72,11 +164,10 @@ def request_podcast(
         primary_language=languages[0],
         secondary_language=languages[1] if len(languages) > 1 else None,
         output_format=output_format,
+        included_courses=context.courses,
     )
     session.add(row)
     session.flush()  # the id is the event's key
-    context = learner_context(session, learner)
-    row.included_courses = context.courses
     requested = ev.PodcastRequested(
         event_id=ev.new_event_id(),
         occurred_at=ev.utcnow(),
@@ -89,20 +180,87 @@ def request_podcast(
         requested_by=principal.user_id,
     )
     add_to_outbox(session, [requested], schemas)
+    if slot is not None:
+        slot.podcast_id = row.id
+        session.add(slot)
+    session.flush()  # a slot taken meanwhile fails here (and request_podcast tries again)
+    response = render(row)
+    if idempotency is not None:
+        session.add(
+            IdempotencyKey(
+                principal_id=principal.user_id, key=idempotency.key, fingerprint=idempotency.fingerprint,
+                podcast_id=row.id, status_code=202, response=response, created_at=now,
+            )
+        )
+    session.commit()  # a key taken meanwhile fails here (and request_podcast tries again)
+    return Accepted(row.id, response)
+
+
+def _earlier_answer(session: Session, principal: Principal, idempotency: Idempotency, now: datetime) -> Accepted | None:
+    """The stored answer to this key, or None; the same key with another body is refused."""
+    session.execute(  # keys past their time are forgotten (and so the table stays small)
+        delete(IdempotencyKey).where(
+            IdempotencyKey.principal_id == principal.user_id, IdempotencyKey.created_at < now - IDEMPOTENCY_KEY_TTL
+        )
+    )
+    stored = session.get(IdempotencyKey, (principal.user_id, idempotency.key))
+    if stored is None:
+        return None
+    if stored.fingerprint != idempotency.fingerprint:
+        session.rollback()
+        raise InvalidInput(
+            "Idempotency-Key",
+            "this Idempotency-Key was used for a request with another body; use a new key for a new request",
+            location="header",
+        )
     session.commit()
-    return row
+    return Accepted(stored.podcast_id, stored.response, replayed=True)
+
+
+def _free_slot(session: Session, principal: Principal, limit: int, now: datetime) -> RequestSlot:
+    """The learner's next request slot of this UTC day, or RateLimited when all are taken."""
+    today = now.date()
+    session.execute(delete(RequestSlot).where(RequestSlot.user_id == principal.user_id, RequestSlot.day < today))
+    used = session.scalar(
+        select(func.count()).select_from(RequestSlot).where(
+            RequestSlot.user_id == principal.user_id, RequestSlot.day == today
+        )
+    )
+    if used >= limit:
+        session.rollback()
+        raise RateLimited(limit, datetime.combine(today + timedelta(days=1), time(), timezone.utc), now)
+    return RequestSlot(user_id=principal.user_id, day=today, slot=used + 1, created_at=now)
 
 
 def save_answers(session: Session, row: DailyPodcast, principal: Principal, submitted: dict[str, str]) -> DailyPodcast:
-    """Merge the answers into the podcast's; only its owner answers."""
+    """Merge the answers into the podcast's; only its owner answers.
+
+    Each answer is its own row, written by an upsert: saving one question never rewrites another,
+    so two saves at once (two tabs, two questions) both stay.
+    """
     if principal.user_id != row.user_id:
         raise Forbidden("only the learner answers their podcast's questions")
     try:
         answers = resolve_answers(row.questions_asked, submitted)
     except ValueError as exc:
         raise InvalidInput("answers", str(exc)) from exc
-    row.student_answers = {**row.student_answers, **answers}
-    session.commit()
+    if answers:
+        now = ev.utcnow()
+        dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+        upsert = dialect.insert(PodcastAnswer).values(
+            [{"podcast_id": row.id, "question_id": q, "answer": a, "answered_at": now} for q, a in answers.items()]
+        )
+        upsert = upsert.on_conflict_do_update(
+            index_elements=[PodcastAnswer.podcast_id, PodcastAnswer.question_id],
+            set_={"answer": upsert.excluded.answer, "answered_at": upsert.excluded.answered_at},
+        )
+        try:
+            session.execute(upsert)
+            session.commit()
+        except IntegrityError as exc:  # the podcast was deleted meanwhile
+            session.rollback()
+            raise NotFound(row.id) from exc
+    session.expire(row, ["answers"])  # read back: the answers as stored, others' included
     return row
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from dailycast import events as ev
@@ -34,6 +34,22 @@ def project_requested(session: Session, e: ev.PodcastRequested) -> None:
                 secondary_language=(e.languages[1:] or [None])[0], output_format=e.output_format,
                 included_courses=e.learner.courses, created_at=e.occurred_at,
             )
+        )
+        _ids_after(session, e.podcast_id)
+
+
+def _ids_after(session: Session, podcast_id: int) -> None:
+    """New podcasts get ids after a recreated one, even once it is deleted again: never its id.
+
+    SQLite's AUTOINCREMENT counter follows explicit ids by itself; PostgreSQL's sequence does not.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence('daily_podcast', 'id'), :id) WHERE :id > coalesce("
+                "pg_sequence_last_value(CAST(pg_get_serial_sequence('daily_podcast', 'id') AS regclass)), 0)"
+            ),
+            {"id": podcast_id},
         )
 
 

@@ -2,30 +2,128 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    ValidationInfo,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from dailycast.events import QuestionTime
 from dailycast.progress import ProgressQuestion, ProgressSummary
 from dailycast.scripts import Question
+from services.api.safe_json import client_safe, first_surrogate
 
 Language = Literal["en", "ja", "es", "fr", "de", "it", "pt", "ru", "ko"]
 OutputFormat = Literal["text", "audio", "both"]
 MAX_ANSWER_CHARS = 5000
 
+# The bounds of every number a client sends, defined once (the README's API section lists them).
+MAX_ID = 2**63 - 1  # user ids: the platform's BIGINT (JWT `sub`, `user_id` in bodies and queries)
+MAX_PODCAST_ID = 2**31 - 1  # podcast ids: the read model's INTEGER key; a larger id is unknown (404)
+MAX_PAGE_SIZE = 200
+MAX_PAGE = 1_000_000_000  # so that the offset, (page - 1) * page_size, stays far inside 64 bits
+
+
+def _unicode(text: str) -> str:
+    at = first_surrogate(text)
+    if at is not None:
+        raise ValueError(f"not valid Unicode text: a lone surrogate at character {at}")
+    if "\x00" in text:  # valid Unicode, but no database's text type keeps it (PostgreSQL refuses it)
+        raise ValueError(f"a NUL character at character {text.index(chr(0))}")
+    return text
+
+
+def _json_integer(value: object) -> object:
+    # JSON Schema's integer is a value: 2 and 2.0 are one; true, "2" and 2.5 are not.
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("must be a JSON integer")
+    if isinstance(value, float):
+        if not value.is_integer():  # also NaN and the infinities
+            raise ValueError("must be a JSON integer")
+        return int(value)
+    return value
+
+
+# A user id in a JSON body: a JSON integer (not a boolean, a string or a fraction) within its bounds.
+UserId = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_json_integer)]
+# Text a client sends: valid Unicode without NUL, so that it can be stored and sent back as UTF-8.
+Text = Annotated[str, AfterValidator(_unicode)]
+NO_NUL = "^[^\\u0000]*$"  # the same rule in the OpenAPI schema (surrogates it cannot state)
+
+
+# A response body: a string that is not valid Unicode (stored before such text was refused) is
+# sent with U+FFFD instead of failing the whole response. (No return annotation: the schema stays the model's.)
+class ClientOut(BaseModel):
+    @model_serializer(mode="wrap")
+    def _client_safe(self, handler: SerializerFunctionWrapHandler):
+        data = handler(self)
+        # Checking is 3x cheaper than cleaning, which rebuilds every string of a 20 KB podcast.
+        return data if _sendable(data) else client_safe(data)
+
+
+def _sendable(value) -> bool:
+    """Whether client_safe would leave the value as it is: every string UTF-8, every float finite."""
+    if isinstance(value, str):
+        try:
+            value.encode()  # C speed; fails on lone surrogates
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_sendable(k) and _sendable(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return all(_sendable(v) for v in value)
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return True
+
+
+LANGUAGES: tuple[str, ...] = Language.__args__
+
+
+def _is_string(field: str) -> dict:
+    return {"required": [field], "properties": {field: {"type": "string"}}}
+
+
+# The rules between fields, stated in the OpenAPI schema too, so clients (and the fuzz test) know
+# what is valid without calling: `languages` or the seed's pair, never both; a secondary language
+# needs a primary one, and another one.
+_LANGUAGE_RULES = {
+    "not": {"allOf": [{"required": ["languages"], "properties": {"languages": {"type": "array"}}},
+                      {"anyOf": [_is_string("primary_language"), _is_string("secondary_language")]}]},
+    "allOf": [
+        {"if": _is_string("secondary_language"), "then": _is_string("primary_language")},
+        *({"if": {"required": ["primary_language"], "properties": {"primary_language": {"const": code}}},
+           "then": {"properties": {"secondary_language": {"not": {"const": code}}}}} for code in LANGUAGES),
+    ],
+}
+
 
 class PodcastCreate(BaseModel):
     """Either `primary_language` (+ optional `secondary_language`), as in the seed, or `languages`."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_LANGUAGE_RULES)
 
-    user_id: int | None = Field(None, description="whose podcast; default: yourself (only staff may name another)")
+    user_id: UserId | None = Field(
+        None, description="whose podcast (1 to 2^63-1); default: yourself (only staff may name another)"
+    )
     primary_language: Language | None = Field(None, description="default: the learner's locale")
     secondary_language: Language | None = None
-    languages: list[Language] | None = Field(None, min_length=1, max_length=2, description="primary first")
+    languages: list[Language] | None = Field(
+        None, min_length=1, max_length=2, description="primary first", json_schema_extra={"uniqueItems": True}
+    )
     output_format: OutputFormat = "both"
 
     @field_validator("languages")
@@ -53,20 +151,16 @@ class PodcastCreate(BaseModel):
         return None
 
 
+Answer = Annotated[Text, Field(max_length=MAX_ANSWER_CHARS, json_schema_extra={"pattern": NO_NUL})]
+
+
 class AnswersIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    answers: dict[str, str] = Field(
-        ..., description="answers keyed by question id (q1..q3) or by the question's text", max_length=3
+    answers: dict[Text, Answer] = Field(
+        ..., description="answers keyed by question id (q1..q3) or by the question's text", max_length=3,
+        json_schema_extra={"propertyNames": {"pattern": NO_NUL}},
     )
-
-    @field_validator("answers")
-    @classmethod
-    def _short_enough(cls, value: dict[str, str]) -> dict[str, str]:
-        long = [k for k, v in value.items() if len(v) > MAX_ANSWER_CHARS]
-        if long:
-            raise ValueError(f"answers longer than {MAX_ANSWER_CHARS} characters: {long}")
-        return value
 
 
 # PodcastOut's validation context: (audio key, language) -> the url clients fetch that audio at.
@@ -99,7 +193,7 @@ class QuestionOut(BaseModel):
 
 
 # A DailyPodcast row as the API shows it; validate it with an AudioLink as context.
-class PodcastOut(BaseModel):
+class PodcastOut(ClientOut):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
@@ -158,13 +252,13 @@ class PodcastPage(BaseModel):
     results: list[PodcastOut]
 
 
-class ProgressOut(BaseModel):
+class ProgressOut(ClientOut):
     podcast_id: int
     progress: ProgressSummary
     questions: list[ProgressQuestion]
 
 
-class AnswersOut(BaseModel):
+class AnswersOut(ClientOut):
     podcast_id: int
     answers: dict[str, str]
     progress: ProgressSummary

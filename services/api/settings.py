@@ -4,20 +4,36 @@ from __future__ import annotations
 
 import secrets
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
 
 from dailycast.settings import CommonSettings
+from services.api.schemas import MAX_PAGE_SIZE
+
+MIN_SECRET_BYTES = 32  # HS256's key should be as long as its hash (RFC 7518 3.2)
 
 
 class ApiSettings(CommonSettings):
-    jwt_secret: str | None = Field(
-        None, description="HS256 secret of the platform's bearer tokens; embedded default: made once in the data dir"
+    jwt_secret: SecretStr | None = Field(
+        None,
+        validate_default=True,
+        description="HS256 secret of the platform's bearer tokens, at least 32 bytes outside the embedded runtime; "
+        "embedded default: made once in the data dir",
+    )
+    jwt_audience: str | None = Field(
+        None, description="when set, every token must carry it in `aud` (the tokens the API issues do)"
+    )
+    jwt_issuer: str | None = Field(
+        None, description="when set, every token must carry it in `iss` (the tokens the API issues do)"
     )
     max_body_bytes: int = Field(64 * 1024, description="requests with a larger body are refused (422)")
-    page_size: int = Field(20, ge=1, le=200, description="default page size of lists")
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE, description="default page size of lists")
     seed_demo: bool = Field(True, description="on first start, publish the demo platform's learners")
     stuck_after_seconds: int = Field(
         900, description="a podcast still pending or generating after this long is marked failed"
+    )
+    daily_request_limit: int = Field(
+        5, ge=0, description="podcasts a learner may request for themself per UTC day (then 429); "
+        "staff are not limited; 0: no limit",
     )
     dev_signin: bool | None = Field(
         None,
@@ -25,19 +41,35 @@ class ApiSettings(CommonSettings):
         "default: on in the embedded runtime, off in the kafka runtime",
     )
 
-    @model_validator(mode="after")
-    def _secret_outside_development(self) -> "ApiSettings":
-        if self.runtime == "kafka" and not self.jwt_secret:
-            raise ValueError("DAILYCAST_JWT_SECRET must be set when DAILYCAST_RUNTIME=kafka")
-        return self
+    @field_validator("jwt_secret", "jwt_audience", "jwt_issuer", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value):
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("jwt_secret")
+    @classmethod
+    def _secret_outside_development(cls, secret: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        runtime = info.data.get("runtime")  # validated before: CommonSettings' fields come first
+        if runtime is None or runtime == "embedded":
+            return secret
+        if secret is None:
+            raise ValueError(f"DAILYCAST_JWT_SECRET must be set when DAILYCAST_RUNTIME={runtime}")
+        size = len(secret.get_secret_value().encode())
+        if size < MIN_SECRET_BYTES:
+            raise ValueError(
+                f"DAILYCAST_JWT_SECRET must be at least {MIN_SECRET_BYTES} bytes when DAILYCAST_RUNTIME={runtime} "
+                f"(it has {size}); for example: openssl rand -hex 32"
+            )
+        return secret
 
     def dev_signin_enabled(self) -> bool:
         return self.dev_signin if self.dev_signin is not None else self.runtime == "embedded"
 
     def resolved_jwt_secret(self) -> str:
-        """The configured secret, or (embedded default) one made once and kept in the data dir."""
-        if self.jwt_secret:
-            return self.jwt_secret
+        """The plain secret, for signing and verifying only: the configured one, or (embedded
+        default) one made once and kept in the data dir."""
+        if self.jwt_secret is not None:
+            return self.jwt_secret.get_secret_value()
         path = self.data_dir / "jwt-secret"
         if not path.exists():
             self.data_dir.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from dailycast import events as ev
 from dailycast.messaging.delivery import Subscription
 from dailycast.probes import Probe, ProbeFailed
 from dailycast.service import Resources, Service
-from services.notifier.handlers import notify_learner
+from services.notifier.handlers import forget_deleted_podcast, notify_learner
 from services.notifier.mailer import Mailer, MailDeliveryError, OutboxMailer
 from services.notifier.sent_log import SqlSentLog
 from services.notifier.settings import NotifierSettings
@@ -20,16 +20,20 @@ PORTS = ("mail",)
 
 def build(resources: Resources, mailer: Mailer | None = None) -> Service:
     settings = NotifierSettings()
+    sent_log = SqlSentLog(resources.engine())
     notify = partial(
         notify_learner,
         mailer=mailer or build_mailer(settings),
-        sent_log=SqlSentLog(resources.engine()),
+        sent_log=sent_log,
         public_url=settings.resolved_public_url(),
         sender=settings.sender,
     )
+    forget = partial(forget_deleted_podcast, sent_log=sent_log)
     return Service(
         "notifier",
-        subscriptions=[Subscription(GROUP, {ev.PodcastCompleted: notify, ev.PodcastFailed: notify})],
+        subscriptions=[
+            Subscription(GROUP, {ev.PodcastCompleted: notify, ev.PodcastFailed: notify, ev.PodcastDeleted: forget})
+        ],
         probes=[mail_probe(build_mailer(settings))],
     )
 

@@ -1,4 +1,5 @@
-"""The SentLog port: which podcast attempts the learner has already been emailed about."""
+"""The SentLog port: which podcast attempts the learner has already been emailed about, and which
+podcasts were deleted (never emailed about again)."""
 
 from __future__ import annotations
 
@@ -19,12 +20,26 @@ notification_sent = sa.Table(
     sa.Column("sent_at", sa.TIMESTAMP(timezone=True), nullable=False),
 )
 
+# A deleted podcast's id: work still in flight for it (a script, audio) completes nobody's podcast.
+notification_deleted = sa.Table(
+    "notification_deleted",
+    metadata,
+    sa.Column("podcast_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("deleted_at", sa.TIMESTAMP(timezone=True), nullable=False),
+)
+
 
 class SentLog(Protocol):
     async def was_sent(self, podcast_id: int, attempt: int) -> bool: ...
 
     async def record(self, podcast_id: int, attempt: int) -> None:
         """Remember the email as sent; recording the same attempt again is not an error."""
+        ...
+
+    async def was_deleted(self, podcast_id: int) -> bool: ...
+
+    async def record_deleted(self, podcast_id: int) -> None:
+        """Remember the podcast as deleted and forget its sent emails; repeating it is not an error."""
         ...
 
 
@@ -37,6 +52,12 @@ class SqlSentLog:
 
     async def record(self, podcast_id: int, attempt: int) -> None:
         await asyncio.to_thread(self._record, podcast_id, attempt)
+
+    async def was_deleted(self, podcast_id: int) -> bool:
+        return await asyncio.to_thread(self._was_deleted, podcast_id)
+
+    async def record_deleted(self, podcast_id: int) -> None:
+        await asyncio.to_thread(self._record_deleted, podcast_id)
 
     def _was_sent(self, podcast_id: int, attempt: int) -> bool:
         query = sa.select(sa.literal(1)).where(
@@ -54,3 +75,18 @@ class SqlSentLog:
         except sa.exc.IntegrityError:
             # The key is already there: a redelivery (or a concurrent worker) recorded it first.
             pass
+
+    def _was_deleted(self, podcast_id: int) -> bool:
+        query = sa.select(sa.literal(1)).where(notification_deleted.c.podcast_id == podcast_id)
+        with self.engine.connect() as connection:
+            return connection.execute(query).first() is not None
+
+    def _record_deleted(self, podcast_id: int) -> None:
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(
+                    sa.delete(notification_sent).where(notification_sent.c.podcast_id == podcast_id)
+                )
+                connection.execute(sa.insert(notification_deleted).values(podcast_id=podcast_id, deleted_at=utcnow()))
+        except sa.exc.IntegrityError:
+            pass  # already recorded (its sent rows went then)

@@ -21,6 +21,11 @@ def _manifest_key(podcast_id: int, attempt: int) -> str:
     return f"{podcast_prefix(podcast_id)}attempt-{attempt}/tracks.json"
 
 
+def tombstone_key(podcast_id: int) -> str:
+    """Marks a deleted podcast; outside its prefix, so removing the podcast's audio keeps it."""
+    return f"deleted-podcasts/{podcast_id}"
+
+
 async def synthesize_audio(
     event: ev.ScriptReady,
     *,
@@ -33,8 +38,15 @@ async def synthesize_audio(
 
     The track list is stored last, as a manifest: a redelivered ScriptReady finds it and emits
     the same events again (same ids) without synthesizing twice.
+
+    A podcast deleted meanwhile is not spoken: its PodcastDeleted precedes this ScriptReady on the
+    podcast's partition (the API appends it while scriptgen writes), and left a tombstone. Nothing
+    is emitted then: there is no podcast left to complete or to fail.
     """
     if event.output_format == "text":
+        return []
+    if await store.get(tombstone_key(event.podcast_id)) is not None:
+        log.info("podcast %s was deleted: no audio for its script", event.podcast_id)
         return []
     manifest = _manifest_key(event.podcast_id, event.attempt)
     stored = await store.get(manifest)
@@ -71,7 +83,11 @@ async def _speak(
 
 
 async def delete_audio(event: ev.PodcastDeleted, *, store: AudioStore) -> list:
-    """A deleted podcast's audio goes too (deleting twice is harmless)."""
+    """A deleted podcast's audio goes too, and a tombstone stays so a script still on its way is
+    not spoken (deleting twice is harmless). The tombstone first: a crash in between is redelivered."""
+    tombstone = tombstone_key(event.podcast_id)
+    if await store.get(tombstone) is None:
+        await store.put(tombstone, event.occurred_at.isoformat().encode(), "text/plain")
     await store.delete_prefix(podcast_prefix(event.podcast_id))
     return []
 

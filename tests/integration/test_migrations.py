@@ -190,7 +190,7 @@ def test_typed_tracks_and_questions_are_stored_as_the_json_they_always_were(data
         table = sa.Table("daily_podcast", sa.MetaData(), autoload_with=engine)  # plain JSON columns
         plain = dict(user_id=1, requested_by=1, for_date=date(2026, 11, 24), attempt=1, status="completed",
                      language="ja", primary_language="ja", output_format="both", included_courses=[],
-                     student_answers={}, scripts={}, created_at=datetime.now(timezone.utc),
+                     scripts={}, created_at=datetime.now(timezone.utc),
                      updated_at=datetime.now(timezone.utc))
         with engine.begin() as connection:
             old_id = connection.execute(

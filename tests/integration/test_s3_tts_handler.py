@@ -55,4 +55,5 @@ async def test_audio_lands_in_s3_and_goes_with_the_podcast(moto):
 
     deleted = ev.PodcastDeleted(ev.new_event_id(), ev.utcnow(), 41)
     assert await delete_audio(deleted, store=store) == []
-    assert keys(s3, store.bucket) == []
+    assert keys(s3, store.bucket) == ["deleted-podcasts/41"]  # the tombstone: a late script is not spoken
+    assert await synthesize_audio(ready, **speak) == [] and speech.calls == 2

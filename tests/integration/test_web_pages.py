@@ -110,8 +110,8 @@ def test_development_sign_in_answers_404_when_disabled(monkeypatch, tmp_path):
 def test_development_sign_in_is_off_by_default_on_kafka_only(monkeypatch):
     monkeypatch.delenv("DAILYCAST_DEV_SIGNIN", raising=False)
     assert ApiSettings(runtime="embedded").dev_signin_enabled() is True
-    assert ApiSettings(runtime="kafka", jwt_secret="s").dev_signin_enabled() is False
-    assert ApiSettings(runtime="kafka", jwt_secret="s", dev_signin=True).dev_signin_enabled() is True
+    assert ApiSettings(runtime="kafka", jwt_secret="s" * 32).dev_signin_enabled() is False
+    assert ApiSettings(runtime="kafka", jwt_secret="s" * 32, dev_signin=True).dev_signin_enabled() is True
 
 
 def test_learners_are_listed_to_staff_only(api):

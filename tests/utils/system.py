@@ -40,7 +40,9 @@ class Api:
         self.container = system.services["api"].container
 
     def auth(self, user_id: int, staff: bool = False) -> dict:
-        token = issue_token(self.container.jwt_secret, user_id, staff)
+        settings = self.container.settings
+        token = issue_token(self.container.jwt_secret, user_id, staff,
+                            audience=settings.jwt_audience, issuer=settings.jwt_issuer)
         return {"Authorization": f"Bearer {token}"}
 
     def create(self, user_id: int = 1, staff: bool = False, **body):

@@ -6,11 +6,15 @@ from fastapi import APIRouter, Response, status
 from sqlalchemy import text
 
 from services.api.deps import ContainerDep
+from services.api.responses import HealthOut
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz")
+@router.get(
+    "/healthz",
+    responses={200: {"model": HealthOut}, 503: {"model": HealthOut, "description": "the database does not answer, or still starting"}},
+)
 def healthz(container: ContainerDep, response: Response):
     """200 once the system is ready (database answers, consumers running, demo data in place)."""
     try:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from services.api import podcasts as commands
 from services.api.db import Learner
 from services.api.deps import CurrentPrincipal, SessionDep
+from services.api.responses import API, FORBIDDEN
 
 router = APIRouter(prefix="/api/learners", tags=["learners"])
 
@@ -20,7 +21,7 @@ class LearnerOut(BaseModel):
     locale: str
 
 
-@router.get("/", response_model=list[LearnerOut])
+@router.get("/", response_model=list[LearnerOut], responses={**API, **FORBIDDEN})
 def list_learners(session: SessionDep, principal: CurrentPrincipal):
     """Every active learner, by id (staff only: 403 for learners)."""
     if not principal.is_staff:

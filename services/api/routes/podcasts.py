@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response, status
-from fastapi.responses import FileResponse, RedirectResponse
+from fastapi import APIRouter, Header, HTTPException, Query, Request, Response, status
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 
 from dailycast.accuracy import accuracy_check
 from dailycast.progress import progress
@@ -14,9 +14,23 @@ from services.api import podcasts as commands
 from services.api import views
 from services.api.db import DailyPodcast
 from services.api.deps import ContainerDep, CurrentPrincipal, SessionDep
+from services.api.params import Page, PageSize, PodcastId, UserIdFilter
+from services.api.responses import (
+    API, AUDIO, FORBIDDEN, INVALID, INVALID_BODY, NOT_FOUND, RANGE_HEADER, RATE_LIMITED,
+)
 from services.api.schemas import AnswersIn, AnswersOut, PodcastCreate, PodcastOut, PodcastPage, ProgressOut
 
 router = APIRouter(prefix="/api/podcasts", tags=["podcasts"])
+
+# An opaque string of visible ASCII characters, chosen by the client, one per request it may retry.
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key", min_length=1, max_length=200, pattern=r"^[!-~]+$",
+        description="a retry with the same key (and body) gets the first answer and makes no new podcast; "
+        "the same key with another body is 422; keys are kept 24 hours",
+    ),
+]
 
 
 def _podcast_out(row: DailyPodcast, container: ContainerDep) -> PodcastOut:
@@ -39,25 +53,44 @@ def _visible(session: SessionDep, principal: CurrentPrincipal, podcast_id: int) 
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"No podcast {podcast_id}") from None
 
 
-@router.post("/", status_code=status.HTTP_202_ACCEPTED, response_model=PodcastOut)
-def create_podcast(body: PodcastCreate, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
+@router.post(
+    "/",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=PodcastOut,
+    responses={**API, **FORBIDDEN, **INVALID_BODY, **RATE_LIMITED},
+)
+def create_podcast(
+    body: PodcastCreate,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    container: ContainerDep,
+    idempotency_key: IdempotencyKeyHeader = None,
+):
     """Accept a podcast request at once; it is generated through the events and shows `pending` until then."""
-    row = commands.request_podcast(
-        session, container.schemas, principal, body.user_id, body.requested_languages(), body.output_format, date.today()
+    idempotency = None
+    if idempotency_key is not None:
+        idempotency = commands.Idempotency(idempotency_key, commands.fingerprint(body.model_dump(mode="json")))
+    accepted = commands.request_podcast(
+        session, container.schemas, principal, body.user_id, body.requested_languages(), body.output_format,
+        date.today(),
+        render=lambda row: _podcast_out(row, container).model_dump(mode="json"),
+        daily_limit=container.settings.daily_request_limit,
+        idempotency=idempotency,
     )
-    container.outbox_wakeup.notify()
-    return _podcast_out(row, container)
+    if not accepted.replayed:
+        container.outbox_wakeup.notify()
+    return JSONResponse(accepted.response, status_code=status.HTTP_202_ACCEPTED)
 
 
-@router.get("/", response_model=PodcastPage)
+@router.get("/", response_model=PodcastPage, responses={**API, **INVALID})
 def list_podcasts(
     request: Request,
     session: SessionDep,
     principal: CurrentPrincipal,
     container: ContainerDep,
-    page: Annotated[int, Query(ge=1)] = 1,
-    page_size: Annotated[int | None, Query(ge=1, le=200)] = None,
-    user_id: Annotated[int | None, Query(description="staff only: one learner's podcasts")] = None,
+    page: Page = 1,
+    page_size: PageSize = None,
+    user_id: UserIdFilter = None,
     status_: Annotated[Literal["pending", "generating", "completed", "failed"] | None, Query(alias="status")] = None,
 ):
     """Your podcasts, newest first (staff: everyone's, or one user's)."""
@@ -75,46 +108,54 @@ def list_podcasts(
     )
 
 
-@router.get("/{podcast_id}/", response_model=PodcastOut)
-def get_podcast(podcast_id: int, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
+@router.get("/{podcast_id}/", response_model=PodcastOut, responses={**API, **NOT_FOUND, **INVALID})
+def get_podcast(podcast_id: PodcastId, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
     return _podcast_out(_visible(session, principal, podcast_id), container)
 
 
-@router.get("/{podcast_id}/progress/", response_model=ProgressOut)
-def get_progress(podcast_id: int, session: SessionDep, principal: CurrentPrincipal):
+@router.get("/{podcast_id}/progress/", response_model=ProgressOut, responses={**API, **NOT_FOUND, **INVALID})
+def get_progress(podcast_id: PodcastId, session: SessionDep, principal: CurrentPrincipal):
     row = _visible(session, principal, podcast_id)
     result = progress(row.questions_asked, row.student_answers, row.primary_language)
     return ProgressOut(podcast_id=row.id, progress=result.summary, questions=result.questions)
 
 
-@router.get("/{podcast_id}/answers/", response_model=AnswersOut)
-def get_answers(podcast_id: int, session: SessionDep, principal: CurrentPrincipal):
+@router.get("/{podcast_id}/answers/", response_model=AnswersOut, responses={**API, **NOT_FOUND, **INVALID})
+def get_answers(podcast_id: PodcastId, session: SessionDep, principal: CurrentPrincipal):
     return _answers_out(_visible(session, principal, podcast_id))
 
 
-@router.put("/{podcast_id}/answers/", response_model=AnswersOut)
-def put_answers(podcast_id: int, body: AnswersIn, session: SessionDep, principal: CurrentPrincipal):
+@router.put(
+    "/{podcast_id}/answers/", response_model=AnswersOut,
+    responses={**API, **FORBIDDEN, **NOT_FOUND, **INVALID_BODY},
+)
+def put_answers(podcast_id: PodcastId, body: AnswersIn, session: SessionDep, principal: CurrentPrincipal):
     """Save answers keyed by question id or text; earlier answers to other questions stay."""
     row = commands.save_answers(session, _visible(session, principal, podcast_id), principal, body.answers)
-    return _answers_out(row)
+    return _answers_out(row)  # every answer of the podcast as now stored (a concurrent save's too)
 
 
-@router.get("/{podcast_id}/accuracy-check/")
-def get_accuracy_check(podcast_id: int, session: SessionDep, principal: CurrentPrincipal):
+@router.get("/{podcast_id}/accuracy-check/", responses={**API, **NOT_FOUND, **INVALID})
+def get_accuracy_check(podcast_id: PodcastId, session: SessionDep, principal: CurrentPrincipal):
     """Checks of the content: courses named, 3 questions, languages right, length, audio present."""
     row = _visible(session, principal, podcast_id)
     return {"podcast_id": row.id, **accuracy_check(views.podcast_content(row))}
 
 
-@router.delete("/{podcast_id}/", status_code=status.HTTP_204_NO_CONTENT)
-def delete_podcast(podcast_id: int, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
+@router.delete(
+    "/{podcast_id}/", status_code=status.HTTP_204_NO_CONTENT, responses={**API, **NOT_FOUND, **INVALID}
+)
+def delete_podcast(podcast_id: PodcastId, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
     commands.delete_podcast(session, container.schemas, _visible(session, principal, podcast_id))
     container.outbox_wakeup.notify()
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/{podcast_id}/audio/{language}", response_class=FileResponse)
-def get_audio(podcast_id: int, language: str, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
+@router.get(
+    "/{podcast_id}/audio/{language}", response_class=FileResponse,
+    responses={**AUDIO, **API, **NOT_FOUND, **INVALID}, openapi_extra=RANGE_HEADER,
+)
+def get_audio(podcast_id: PodcastId, language: str, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
     """The MP3 of one language, to its owner and staff; supports HTTP range requests."""
     row = _visible(session, principal, podcast_id)
     track = next((t for t in row.audio_tracks if t.language == language), None)

@@ -9,13 +9,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from fastapi import APIRouter, Depends, HTTPException, status
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from sqlalchemy import select
 
 from services.api import podcasts as commands
 from services.api.auth import issue_token
 from services.api.db import Learner
 from services.api.deps import ContainerDep, SessionDep
+from services.api.schemas import UserId
 
 
 TOKEN_TTL = timedelta(hours=12)
@@ -25,8 +26,8 @@ STAFF_USER_ID = 99  # the development staff member; not a learner
 class DevTokenIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    user_id: int | None = Field(None, description="a learner's id; staff may leave it out")
-    staff: bool = False
+    user_id: UserId | None = Field(None, description="a learner's id; staff may leave it out")
+    staff: StrictBool = False
 
 
 def _enabled(container: ContainerDep) -> None:
@@ -55,5 +56,7 @@ def dev_token(body: DevTokenIn, container: ContainerDep, session: SessionDep) ->
         if body.user_id is None or session.get(Learner, body.user_id) is None:
             raise commands.InvalidInput("user_id", f"no learner {body.user_id}")
         user_id = body.user_id
-    token = issue_token(container.jwt_secret, user_id, body.staff, ttl=TOKEN_TTL)
+    settings = container.settings
+    token = issue_token(container.jwt_secret, user_id, body.staff, ttl=TOKEN_TTL,
+                        audience=settings.jwt_audience, issuer=settings.jwt_issuer)
     return {"token": token, "user_id": user_id, "is_staff": body.staff, "expires_in": int(TOKEN_TTL.total_seconds())}

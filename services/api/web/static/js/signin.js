@@ -7,10 +7,22 @@ import { $, clear, el, showError } from './ui.js';
 
 const message = $('message');
 
-// Only same-site paths: never send someone elsewhere after signing in.
+// Only paths of this site: never send someone elsewhere after signing in. `next` must start with
+// one "/" and the browser's own URL parser decides where it leads (it reads "/\evil.example" as
+// "//evil.example" and drops tabs and newlines); what is followed is the resolved same-origin URL.
+function sameOriginUrl(next) {
+  if (!next || !next.startsWith('/') || /^\/[\/\\]/.test(next)) return null;
+  let url;
+  try {
+    url = new URL(next, location.origin);
+  } catch {
+    return null;
+  }
+  return url.origin === location.origin && !url.pathname.startsWith('//') ? url.href : null;
+}
+
 function destination(user) {
-  const next = new URLSearchParams(location.search).get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(user);
+  return sameOriginUrl(new URLSearchParams(location.search).get('next')) || homeFor(user);
 }
 
 function showSignedIn() {

@@ -1,0 +1,120 @@
+"""The lean read path: views' Core records read like ORM rows, the gate's reads, the pool's sizes.
+
+views.visible_podcast / list_podcasts skip the ORM (services/api/views.py); what clients see must
+not change, so each record is compared with the ORM row it stands for, through PodcastOut and
+progress, on SQLite and on PostgreSQL (embedded runtime, read model on DATABASE_URL).
+"""
+
+from __future__ import annotations
+
+import threading
+
+import anyio
+import pytest
+import sqlalchemy as sa
+
+from dailycast.database import PoolSettings, make_engine
+from dailycast.progress import progress
+from services.api import views
+from services.api.auth import Principal
+from services.api.db import DailyPodcast
+from services.api.schemas import PodcastOut
+from system.builder import Adapters
+from tests.utils.fakes import FakeSynthesizer, FakeWriter
+from tests.utils.postgres import fresh_database, postgres_base_url
+from tests.utils.system import running_system
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def api(request, monkeypatch, tmp_path):
+    adapters = Adapters(writer=FakeWriter(), synthesizer=FakeSynthesizer())
+    if request.param == "sqlite":
+        with running_system(monkeypatch, tmp_path / "data", adapters) as api:
+            yield api
+    else:
+        with fresh_database(postgres_base_url()) as url:
+            with running_system(monkeypatch, tmp_path / "data", adapters, DATABASE_URL=url) as api:
+                yield api
+
+
+def link(key: str, language: str) -> str:
+    return f"https://audio.example/{key}?lang={language}"
+
+
+def shown(row) -> dict:
+    return PodcastOut.model_validate(row, context=link).model_dump(mode="json")
+
+
+def made(api) -> list[int]:
+    """Podcasts of learner 1 in every shape: both with answers, audio-only, text; and one of learner 2."""
+    ids = [api.create(languages=["en", "fr"], output_format="both").json()["id"],
+           api.create(languages=["en"], output_format="audio").json()["id"],
+           api.create(languages=["fr"], output_format="text").json()["id"]]
+    other = api.create(user_id=2, languages=["en"], output_format="text").json()["id"]
+    for podcast_id in ids:
+        assert api.finished(podcast_id)["status"] == "completed"
+    assert api.finished(other, 2)["status"] == "completed"
+    saved = api.client.put(f"/api/podcasts/{ids[0]}/answers/", json={"answers": {"q1": "one", "q3": "three"}},
+                           headers=api.auth(1))
+    assert saved.status_code == 200, saved.text
+    return ids + [other]
+
+
+def test_records_read_like_orm_rows(api):
+    *mine, other = made(api)
+    learner = Principal(1)
+    with api.container.session_factory() as session:
+        for podcast_id in mine:
+            row, record = session.get(DailyPodcast, podcast_id), views.visible_podcast(session, learner, podcast_id)
+            assert shown(record) == shown(row)
+            assert record.student_answers == row.student_answers
+            assert progress(record.questions_asked, record.student_answers, record.primary_language) == progress(
+                row.questions_asked, row.student_answers, row.primary_language)
+        assert views.visible_podcast(session, learner, other) is None  # another learner's: as if missing
+        assert views.visible_podcast(session, Principal(9, is_staff=True), other) is not None
+        assert views.visible_podcast(session, learner, 2**31 - 1) is None
+        answered = shown(views.visible_podcast(session, learner, mine[0]))
+        assert answered["student_answers"] == {"q1": "one", "q3": "three"}
+
+
+def test_pages_count_and_order_as_before(api):
+    *mine, other = made(api)
+    newest_first = sorted(mine, reverse=True)
+    with api.container.session_factory() as session:
+        orm = {r.id: r for r in session.scalars(sa.select(DailyPodcast))}
+        pages = [views.list_podcasts(session, Principal(1), None, None, offset, 2) for offset in (0, 2, 4)]
+        assert [count for count, _ in pages] == [3, 3, 3]  # counted, known from a short last page, counted
+        assert [r.id for _, rows in pages for r in rows] == newest_first
+        assert all(shown(r) == shown(orm[r.id]) for _, rows in pages for r in rows)
+        staff = Principal(9, is_staff=True)
+        assert views.list_podcasts(session, staff, 2, None, 0, 20)[0] == 1
+        count, rows = views.list_podcasts(session, staff, None, "completed", 0, 20)
+        assert count == 4 and [r.id for r in rows] == sorted(mine + [other], reverse=True)
+        assert views.list_podcasts(session, Principal(1), None, "failed", 0, 20) == (0, [])
+
+
+def test_the_gate_reads_in_the_event_loop_on_sqlite_and_in_one_worker_thread_otherwise(api):
+    gate = api.client.app.state.database_gate
+    podcast_id = made(api)[0]
+
+    def read(connection, principal):
+        return threading.get_ident(), views.visible_podcast(connection, principal, podcast_id).id
+
+    async def in_loop():
+        return threading.get_ident(), await gate.read(read, Principal(1))
+
+    loop_thread, (read_thread, read_id) = anyio.run(in_loop)
+    assert read_id == podcast_id
+    assert (read_thread == loop_thread) is (gate.engine.dialect.name == "sqlite")
+
+
+def test_the_pool_keeps_a_connection_per_worker_thread(tmp_path, monkeypatch):
+    monkeypatch.delenv("DAILYCAST_WORKER_THREADS", raising=False)
+    monkeypatch.delenv("DAILYCAST_DB_POOL_SIZE", raising=False)
+    engine = make_engine(f"sqlite:///{tmp_path / 'pool.db'}")
+    assert (engine.pool.size(), engine.pool._max_overflow, engine.pool.timeout()) == (40, 10, 30.0)
+    engine.dispose()
+    monkeypatch.setenv("DAILYCAST_WORKER_THREADS", "8")
+    assert make_engine(f"sqlite:///{tmp_path / 'pool.db'}").pool.size() == 8
+    assert PoolSettings(worker_threads=8, db_pool_size=4).request_slots == 4  # never more than the pool keeps
+    assert make_engine("sqlite://").connect().exec_driver_sql("select 1").scalar() == 1  # in memory: its own pool

@@ -1,0 +1,81 @@
+"""The token rules without a server: the secret's settings, issue_token and read_token."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import SecretStr, ValidationError
+
+from services.api.auth import InvalidToken, issue_token, read_token
+from services.api.schemas import MAX_ID
+from services.api.settings import ApiSettings
+
+SECRET = "k" * 32
+
+
+def refusal(**settings) -> str:
+    with pytest.raises(ValidationError) as caught:
+        ApiSettings(**settings)
+    (error,) = caught.value.errors()
+    assert error["loc"] == ("jwt_secret",)
+    return error["msg"]
+
+
+@pytest.mark.parametrize("secret", ["s", "change-me", "x" * 31, "é" * 15 + "x"])
+def test_a_short_secret_is_refused_outside_the_embedded_runtime(secret):
+    message = refusal(runtime="kafka", jwt_secret=secret)
+    assert "DAILYCAST_JWT_SECRET" in message and "32 bytes" in message
+    assert len(secret) < 4 or secret not in message  # the secret itself is never printed
+
+
+def test_the_secret_is_required_outside_the_embedded_runtime(monkeypatch):
+    monkeypatch.delenv("DAILYCAST_JWT_SECRET", raising=False)
+    assert "must be set" in refusal(runtime="kafka")
+    assert "must be set" in refusal(runtime="kafka", jwt_secret="  ")
+
+
+def test_the_secret_from_the_environment_is_checked_too(monkeypatch):
+    monkeypatch.setenv("DAILYCAST_RUNTIME", "kafka")
+    monkeypatch.setenv("DAILYCAST_JWT_SECRET", "short")
+    with pytest.raises(ValidationError, match="jwt_secret"):
+        ApiSettings()
+    monkeypatch.setenv("DAILYCAST_JWT_SECRET", "é" * 16)  # 32 bytes in UTF-8
+    assert ApiSettings().resolved_jwt_secret() == "é" * 16
+
+
+def test_the_secret_is_a_secret_str():
+    settings = ApiSettings(runtime="kafka", jwt_secret=SECRET)
+    assert isinstance(settings.jwt_secret, SecretStr)
+    assert SECRET not in repr(settings) and SECRET not in str(settings.model_dump())
+    assert settings.resolved_jwt_secret() == SECRET
+    assert ApiSettings(runtime="embedded", jwt_secret="dev").resolved_jwt_secret() == "dev"  # development
+
+
+def test_blank_audience_and_issuer_are_unset(monkeypatch):
+    monkeypatch.setenv("DAILYCAST_JWT_AUDIENCE", "")
+    monkeypatch.setenv("DAILYCAST_JWT_ISSUER", " ")
+    settings = ApiSettings()
+    assert settings.jwt_audience is None and settings.jwt_issuer is None
+
+
+def test_issued_tokens_carry_audience_and_issuer():
+    token = issue_token(SECRET, 7, True, audience="dailycast", issuer="https://platform.example")
+    principal = read_token(SECRET, token, audience="dailycast", issuer="https://platform.example")
+    assert (principal.user_id, principal.is_staff) == (7, True)
+    with pytest.raises(InvalidToken):
+        read_token(SECRET, token, audience="another")
+    with pytest.raises(InvalidToken):
+        read_token(SECRET, issue_token(SECRET, 7), audience="dailycast")
+    with pytest.raises(InvalidToken):
+        read_token(SECRET, issue_token(SECRET, 7, audience="dailycast"), audience="dailycast", issuer="x")
+
+
+@pytest.mark.parametrize("user_id", [0, -1, MAX_ID + 1, True, "1", 1.0])
+def test_issue_token_refuses_what_read_token_would(user_id):
+    with pytest.raises(ValueError):
+        issue_token(SECRET, user_id)
+
+
+def test_issue_token_refuses_a_non_boolean_staff_flag():
+    with pytest.raises(ValueError):
+        issue_token(SECRET, 1, "false")
+    assert read_token(SECRET, issue_token(SECRET, MAX_ID)).user_id == MAX_ID
