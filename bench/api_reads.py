@@ -374,11 +374,7 @@ def run(args: argparse.Namespace) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import logging
-
-    args = parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    return run_main(run, args)
+    return run_main(run, parse_args(argv))
 
 
 if __name__ == "__main__":

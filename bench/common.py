@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import contextlib
 import math
 import os
@@ -122,6 +123,7 @@ def positive_int(text: str) -> int:
 
 def run_main(run: Callable[[argparse.Namespace], None], args: argparse.Namespace) -> int:
     """Run a benchmark as a command: its failures and Ctrl-C become exit codes, not tracebacks."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         run(args)
     except BenchError as exc:

@@ -26,21 +26,11 @@ from dailycast.events import AudioTrack, QuestionTime
 from dailycast.scripts import Question
 from services.api.db import Base, DailyPodcast
 from services.notifier.sent_log import metadata as notifier_metadata
-from tests.utils.postgres import fresh_database, postgres_base_url
+from tests.utils.postgres import each_database_url, fresh_database, postgres_base_url  # noqa: F401 (fixture)
 
 REPO = Path(__file__).resolve().parents[2]
 METADATAS = [Base.metadata, notifier_metadata]
 ALL_TABLES = {name for metadata in METADATAS for name in metadata.tables}
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
-    """An empty database of each kind: a SQLite file, a fresh PostgreSQL database."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'dailycast.db'}"
-    else:
-        with fresh_database(postgres_base_url()) as url:
-            yield url
 
 
 def table_names(url: str) -> set[str]:

@@ -15,7 +15,7 @@ from services.api.projector import Projector
 from system.builder import Adapters
 from tests.utils.factories import learner, podcast_requested
 from tests.utils.fakes import FakeSynthesizer
-from tests.utils.postgres import fresh_database, postgres_base_url
+from tests.utils.postgres import each_database_url  # noqa: F401 (fixture)
 from tests.utils.system import wait_for
 
 
@@ -49,15 +49,6 @@ def test_a_rebuilt_read_model_gives_ids_after_the_replayed_ones(system_on):
         created = api.create(user_id=1, output_format="text")
         assert created.status_code == 202, created.text
         assert created.json()["id"] > 40
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'dailycast.db'}"
-    else:
-        with fresh_database(postgres_base_url()) as url:
-            yield url
 
 
 def _podcast(podcast_id: int, answers: dict) -> dict:

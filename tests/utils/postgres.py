@@ -46,3 +46,13 @@ def postgres_url() -> Iterator[str]:
     """URL of a fresh, empty PostgreSQL database, dropped after the test (skips without one)."""
     with fresh_database(postgres_base_url()) as url:
         yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"], name="database_url")
+def each_database_url(request, tmp_path) -> Iterator[str]:
+    """An empty database of each kind: a SQLite file, a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'dailycast.db'}"
+    else:
+        with fresh_database(postgres_base_url()) as url:
+            yield url
