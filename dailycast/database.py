@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import Engine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from dailycast import migrations
 from dailycast.folders import folder_problem
@@ -77,6 +78,22 @@ def make_engine(url: str, pool: PoolSettings | None = None) -> Engine:
 
         return engine
     return sa.create_engine(url, pool_pre_ping=True, **sizes)
+
+
+def make_async_engine(engine: Engine, pool: PoolSettings | None = None) -> AsyncEngine | None:
+    """The same database through psycopg's async connections, for reads that run in the event loop
+    rather than in a worker thread; None for SQLite, whose reads are quicker done synchronously."""
+    if engine.dialect.name == "sqlite":
+        return None
+    pool = pool or PoolSettings()
+    # No pre-ping (a round trip as long as the read itself): a connection the server dropped fails
+    # its read, which invalidates the whole pool, and the caller reads once more (DatabaseGate.read).
+    # Autocommit: no BEGIN and ROLLBACK round trips, and under READ COMMITTED each statement sees
+    # a snapshot of its own anyway. So it is for reads only.
+    return create_async_engine(
+        engine.url.set(drivername="postgresql+psycopg_async"), isolation_level="AUTOCOMMIT",
+        pool_size=pool.request_slots, max_overflow=0, pool_timeout=pool.db_pool_timeout,
+    )
 
 
 _NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from dailycast.database import PoolSettings
+from dailycast.database import PoolSettings, make_async_engine
 from services.api import podcasts as commands
 from services.api.body_limit import BodySizeLimit
 from services.api.container import ApiContainer
@@ -55,6 +55,8 @@ def create_app(
             if stuck:
                 log.error("tasks still running %.0f s after shutdown began: %s", SHUTDOWN_SECONDS,
                           sorted(t.get_name() for t in stuck))
+            if gate.async_engine is not None:
+                await gate.async_engine.dispose()
             if on_shutdown is not None:
                 await on_shutdown()
 
@@ -69,7 +71,9 @@ def create_app(
     )
     app.state.container = container
     engine = container.session_factory.kw["bind"]  # the process's one engine (Resources.engine)
-    app.state.database_gate = DatabaseGate(pool.request_slots, pool.db_queue_seconds, engine)
+    gate = app.state.database_gate = DatabaseGate(
+        pool.request_slots, pool.db_queue_seconds, engine, make_async_engine(engine, pool)
+    )
     app.add_middleware(BodySizeLimit, max_bytes=container.settings.max_body_bytes)
     app.include_router(health.router)
     app.include_router(podcasts.router)

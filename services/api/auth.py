@@ -3,11 +3,17 @@
 Claims are read strictly: `sub` is a user id (a decimal string, as RFC 7519 has it, or a JSON
 integer) from 1 to MAX_ID, `is_staff` a JSON boolean; `aud` and `iss` are required and checked when
 configured. Anything else is an InvalidToken (401), never a server error.
+
+A client sends the same token with every request, and checking its signature and claims costs
+more than a whole cached read: `TokenReader` keeps the principals of tokens it has verified
+(never a refusal) and checks only their expiry again at each use.
 """
 
 from __future__ import annotations
 
 import re
+import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -69,6 +75,11 @@ def _user_id(sub: object) -> int:
 
 
 def read_token(secret: str, token: str, *, audience: str | None = None, issuer: str | None = None) -> Principal:
+    return _verified(secret, token, audience, issuer)[0]
+
+
+def _verified(secret: str, token: str, audience: str | None, issuer: str | None) -> tuple[Principal, float]:
+    """The token's principal and its expiry (seconds since the epoch)."""
     required = ["sub", "exp"] + (["aud"] if audience else []) + (["iss"] if issuer else [])
     # `sub` is checked below, more strictly (PyJWT would refuse a JSON integer and accept "0" or " 1").
     options = {"require": required, "verify_sub": False}
@@ -81,4 +92,28 @@ def read_token(secret: str, token: str, *, audience: str | None = None, issuer: 
     is_staff = claims.get("is_staff", False)
     if not isinstance(is_staff, bool):
         raise InvalidToken("is_staff must be true or false")
-    return Principal(user_id=_user_id(claims.get("sub")), is_staff=is_staff)
+    return Principal(user_id=_user_id(claims.get("sub")), is_staff=is_staff), float(claims["exp"])
+
+
+class TokenReader:
+    """read_token for one secret, audience and issuer, remembering up to `size` verified tokens
+    (least recently used out first) until they expire."""
+
+    def __init__(self, secret: str, *, audience: str | None = None, issuer: str | None = None, size: int = 10_000):
+        self._check = (secret, audience, issuer)
+        self._size = size
+        self._known: OrderedDict[str, tuple[Principal, float]] = OrderedDict()
+
+    def read(self, token: str) -> Principal:
+        known = self._known.get(token)
+        if known is None:
+            known = self._known[token] = _verified(self._check[0], token, *self._check[1:])
+            if len(self._known) > self._size:
+                self._known.popitem(last=False)
+        else:
+            self._known.move_to_end(token)
+        principal, expires = known
+        if time.time() >= expires:  # PyJWT's rule: expired at `exp` itself
+            del self._known[token]
+            raise InvalidToken("Signature has expired")
+        return principal

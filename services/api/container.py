@@ -10,6 +10,7 @@ from sqlalchemy.orm import sessionmaker
 
 from dailycast.messaging.avro import SchemaSet
 from dailycast.storage import AudioStore
+from services.api.auth import TokenReader
 from services.api.outbox import Wakeup
 from services.api.settings import ApiSettings
 
@@ -28,3 +29,7 @@ class ApiContainer:
         # On first use, not at build: the embedded default writes its secret file, and building
         # (for the doctor, say) must change nothing.
         return self.settings.resolved_jwt_secret()
+
+    @cached_property
+    def tokens(self) -> TokenReader:
+        return TokenReader(self.jwt_secret, audience=self.settings.jwt_audience, issuer=self.settings.jwt_issuer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, TypeVar
@@ -12,16 +13,21 @@ from anyio.lowlevel import RunVar
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm import Session
 
-from services.api.auth import InvalidToken, Principal, read_token
+from services.api.auth import InvalidToken, Principal
 from services.api.container import ApiContainer
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 _bearer = HTTPBearer(auto_error=False, description="the platform's JWT (`dailycast token` in development)")
 
 
-def get_container(request: Request) -> ApiContainer:
+# Every dependency is async unless it blocks: FastAPI runs a sync one in a worker thread, two
+# thread switches that cost more than the work of a cached read.
+async def get_container(request: Request) -> ApiContainer:
     return request.app.state.container
 
 
@@ -37,15 +43,16 @@ class DatabaseGate:
     wait here, in the event loop, holding neither a thread nor a connection, first come first
     served, for at most `queue_seconds`; then 503 with Retry-After.
 
-    `local`: the engine is a SQLite file's, whose sessions close without a server round trip and
-    whose short reads cost less than the thread switches around them (see `read`)."""
+    Reads (`read`) run in the event loop: on SQLite synchronously, and otherwise on `async_engine`
+    (psycopg's async connections, `slots` of them), never in a worker thread."""
 
     RETRY_AFTER_SECONDS = 1
 
-    def __init__(self, slots: int, queue_seconds: float, engine: Engine):
+    def __init__(self, slots: int, queue_seconds: float, engine: Engine, async_engine: AsyncEngine | None = None):
         self.slots = slots
         self.queue_seconds = queue_seconds
         self.engine = engine
+        self.async_engine = async_engine
         self.local = engine.dialect.name == "sqlite"
         self._semaphore: RunVar[anyio.Semaphore] = RunVar("dailycast_database_gate")  # one per event loop
 
@@ -80,21 +87,26 @@ class DatabaseGate:
 
     async def read(self, work: Callable[..., T], *args: Any) -> T:
         """`work(connection, *args)` on a connection of its own (SQLAlchemy Core, for views.py's reads),
-        taken and given back around it, within a slot: in one worker thread for the whole of it, or on
-        SQLite in the event loop itself, because there a read (a fraction of a millisecond) costs less
-        than the two thread switches around it, which on a busy machine are most of a request's time.
-        For reads only: a write may wait for SQLite's write lock, which must not stop the event loop."""
+        within a slot, in the event loop. On SQLite synchronously: a read (a fraction of a millisecond)
+        costs less than the two thread switches around it, which on a busy machine are most of a
+        request's time. Otherwise on an async connection, through which the same synchronous `work`
+        runs (SQLAlchemy's run_sync: each statement awaits the server, in a greenlet). For reads only:
+        a write may wait for SQLite's write lock, which must not stop the event loop."""
         async with self.slot():
-            if self.local:
-                return self._connected(work, args)
-            return await anyio.to_thread.run_sync(self._connected, work, args)
+            if self.async_engine is None:
+                with self.engine.connect() as connection:
+                    return work(connection, *args)
+            try:
+                return await self._read_async(work, args)
+            except DBAPIError as error:
+                if not error.connection_invalidated:
+                    raise
+                log.info("a database connection was gone (%s); reading again on a new one", error.orig)
+                return await self._read_async(work, args)
 
-    def _connected(self, work: Callable[..., T], args: tuple) -> T:
-        with self.engine.connect() as connection:
-            if not self.local:  # no BEGIN and ROLLBACK round trips: under READ COMMITTED
-                # each statement sees its own snapshot anyway
-                connection = connection.execution_options(isolation_level="AUTOCOMMIT")
-            return work(connection, *args)
+    async def _read_async(self, work: Callable[..., T], args: tuple) -> T:
+        async with self.async_engine.connect() as connection:  # in autocommit (make_async_engine)
+            return await connection.run_sync(work, *args)
 
 
 async def get_database_gate(request: Request) -> DatabaseGate:  # async: no thread for an attribute
@@ -118,16 +130,13 @@ async def get_session(request: Request, container: ContainerDep) -> AsyncIterato
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-def get_principal(
+async def get_principal(
     container: ContainerDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> Principal:
     if credentials is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "Not authenticated", {"WWW-Authenticate": "Bearer"})
     try:
-        settings = container.settings
-        return read_token(
-            container.jwt_secret, credentials.credentials, audience=settings.jwt_audience, issuer=settings.jwt_issuer
-        )
+        return container.tokens.read(credentials.credentials)
     except InvalidToken as exc:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, f"Invalid token: {exc}", {"WWW-Authenticate": "Bearer"}

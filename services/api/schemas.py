@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Literal
@@ -13,17 +12,15 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    SerializerFunctionWrapHandler,
     ValidationInfo,
     field_validator,
-    model_serializer,
     model_validator,
 )
 
 from dailycast.events import QuestionTime
 from dailycast.progress import ProgressQuestion, ProgressSummary
 from dailycast.scripts import Question
-from services.api.safe_json import client_safe, first_surrogate
+from services.api.safe_json import first_surrogate
 
 Language = Literal["en", "ja", "es", "fr", "de", "it", "pt", "ru", "ko"]
 OutputFormat = Literal["text", "audio", "both"]
@@ -61,33 +58,6 @@ UserId = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_json_integer)]
 # Text a client sends: valid Unicode without NUL, so that it can be stored and sent back as UTF-8.
 Text = Annotated[str, AfterValidator(_unicode)]
 NO_NUL = "^[^\\u0000]*$"  # the same rule in the OpenAPI schema (surrogates it cannot state)
-
-
-# A response body: a string that is not valid Unicode (stored before such text was refused) is
-# sent with U+FFFD instead of failing the whole response. (No return annotation: the schema stays the model's.)
-class ClientOut(BaseModel):
-    @model_serializer(mode="wrap")
-    def _client_safe(self, handler: SerializerFunctionWrapHandler):
-        data = handler(self)
-        # Checking is 3x cheaper than cleaning, which rebuilds every string of a 20 KB podcast.
-        return data if _sendable(data) else client_safe(data)
-
-
-def _sendable(value) -> bool:
-    """Whether client_safe would leave the value as it is: every string UTF-8, every float finite."""
-    if isinstance(value, str):
-        try:
-            value.encode()  # C speed; fails on lone surrogates
-        except UnicodeEncodeError:
-            return False
-        return True
-    if isinstance(value, dict):
-        return all(_sendable(k) and _sendable(v) for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return all(_sendable(v) for v in value)
-    if isinstance(value, float):
-        return math.isfinite(value)
-    return True
 
 
 LANGUAGES: tuple[str, ...] = Language.__args__
@@ -193,7 +163,7 @@ class QuestionOut(BaseModel):
 
 
 # A DailyPodcast row as the API shows it; validate it with an AudioLink as context.
-class PodcastOut(ClientOut):
+class PodcastOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
@@ -240,8 +210,12 @@ class PodcastOut(ClientOut):
     def _shaped_for_clients(self) -> PodcastOut:
         if self.output_format == "audio":  # audio-only podcasts keep their script to themselves
             self.script_text, self.scripts = None, {}
-        for q in self.questions:  # each track holds its questions' times; show them by question too
-            q.times = {a.language: t for a in self.audio for t in a.question_times if t.question_id == q.id}
+        times: dict[str, dict[str, QuestionTime]] = {}  # each track holds its questions' times; show them by question too
+        for track in self.audio:
+            for at in track.question_times:
+                times.setdefault(at.question_id, {})[track.language] = at
+        for q in self.questions:
+            q.times = times.get(q.id, {})
         return self
 
 
@@ -252,13 +226,13 @@ class PodcastPage(BaseModel):
     results: list[PodcastOut]
 
 
-class ProgressOut(ClientOut):
+class ProgressOut(BaseModel):
     podcast_id: int
     progress: ProgressSummary
     questions: list[ProgressQuestion]
 
 
-class AnswersOut(ClientOut):
+class AnswersOut(BaseModel):
     podcast_id: int
     answers: dict[str, str]
     progress: ProgressSummary

@@ -21,7 +21,7 @@ from services.api.db import DailyPodcast
 from services.api.schemas import PodcastOut
 from system.builder import Adapters
 from tests.utils.fakes import FakeSynthesizer, FakeWriter
-from tests.utils.postgres import fresh_database, postgres_base_url
+from tests.utils.postgres import fresh_database, postgres_base_url, postgres_url  # noqa: F401 (a fixture)
 from tests.utils.system import running_system
 
 
@@ -93,19 +93,44 @@ def test_pages_count_and_order_as_before(api):
         assert views.list_podcasts(session, Principal(1), None, "failed", 0, 20) == (0, [])
 
 
-def test_the_gate_reads_in_the_event_loop_on_sqlite_and_in_one_worker_thread_otherwise(api):
+def test_the_gate_reads_in_the_event_loop_synchronously_on_sqlite_and_on_async_connections_otherwise(api):
     gate = api.client.app.state.database_gate
     podcast_id = made(api)[0]
 
     def read(connection, principal):
-        return threading.get_ident(), views.visible_podcast(connection, principal, podcast_id).id
+        return threading.get_ident(), connection.dialect.is_async, views.visible_podcast(connection, principal, podcast_id).id
 
     async def in_loop():
-        return threading.get_ident(), await gate.read(read, Principal(1))
+        try:
+            return threading.get_ident(), await gate.read(read, Principal(1))
+        finally:  # its connections belong to this event loop, not to the app's
+            if gate.async_engine is not None:
+                await gate.async_engine.dispose()
 
-    loop_thread, (read_thread, read_id) = anyio.run(in_loop)
+    loop_thread, (read_thread, on_async_driver, read_id) = anyio.run(in_loop)
     assert read_id == podcast_id
-    assert (read_thread == loop_thread) is (gate.engine.dialect.name == "sqlite")
+    assert read_thread == loop_thread  # no worker thread on either database
+    assert on_async_driver is (gate.engine.dialect.name != "sqlite")
+
+
+def test_a_read_survives_the_server_dropping_its_connections(postgres_url, monkeypatch, tmp_path):
+    """Reads skip the pre-ping round trip: a connection the server closed fails once, and the read
+    is made again on a new one instead of answering 500."""
+    adapters = Adapters(writer=FakeWriter(), synthesizer=FakeSynthesizer())
+    with running_system(monkeypatch, tmp_path / "data", adapters, DATABASE_URL=postgres_url) as api:
+        podcast_id = made(api)[0]
+        assert api.get(f"/api/podcasts/{podcast_id}/").status_code == 200  # the pool now holds a connection
+        database = sa.make_url(postgres_url).database
+        admin = sa.create_engine(postgres_url.replace(f"/{database}", "/postgres"), poolclass=sa.pool.NullPool)
+        with admin.connect() as connection:
+            dropped = connection.execute(sa.text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = :database AND pid <> pg_backend_pid()"), {"database": database}).scalar_one()
+        admin.dispose()
+        assert dropped >= 1
+        for path in (f"/api/podcasts/{podcast_id}/", f"/api/podcasts/{podcast_id}/progress/", "/api/podcasts/"):
+            answer = api.get(path)
+            assert answer.status_code == 200, (path, answer.text)
 
 
 def test_the_pool_keeps_a_connection_per_worker_thread(tmp_path, monkeypatch):

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from pydantic import SecretStr, ValidationError
 
-from services.api.auth import InvalidToken, issue_token, read_token
+import time
+from datetime import timedelta
+
+import jwt
+
+from services.api.auth import InvalidToken, Principal, TokenReader, issue_token, read_token
 from services.api.schemas import MAX_ID
 from services.api.settings import ApiSettings
 
@@ -79,3 +84,29 @@ def test_issue_token_refuses_a_non_boolean_staff_flag():
     with pytest.raises(ValueError):
         issue_token(SECRET, 1, "false")
     assert read_token(SECRET, issue_token(SECRET, MAX_ID)).user_id == MAX_ID
+
+
+def test_the_token_reader_remembers_verified_tokens_until_they_expire(monkeypatch):
+    reader = TokenReader(SECRET, size=2)
+    token = issue_token(SECRET, 7, ttl=timedelta(seconds=60))
+    assert reader.read(token) == Principal(7)
+    verified = []
+    monkeypatch.setattr(jwt, "decode", lambda *a, **k: verified.append(a) or pytest.fail("verified again"))
+    assert reader.read(token) == Principal(7)  # remembered: its signature is not checked again
+    assert not verified
+    monkeypatch.setattr(time, "time", lambda: 10**12)  # far past its exp
+    with pytest.raises(InvalidToken, match="expired"):
+        reader.read(token)
+
+
+def test_the_token_reader_never_remembers_a_refusal_and_keeps_at_most_size_tokens():
+    reader = TokenReader(SECRET, audience="dailycast", size=2)
+    wrong = issue_token(SECRET, 1, audience="other")
+    for _ in range(2):
+        with pytest.raises(InvalidToken):
+            reader.read(wrong)
+    with pytest.raises(InvalidToken):
+        reader.read(issue_token("x" * 32, 1, audience="dailycast"))  # another secret
+    tokens = [issue_token(SECRET, n, audience="dailycast") for n in (1, 2, 3)]
+    assert [reader.read(t).user_id for t in tokens] == [1, 2, 3]
+    assert len(reader._known) == 2 and tokens[0] not in reader._known  # the least recently used went

@@ -13,11 +13,12 @@ from dailycast.progress import progress
 from services.api import podcasts as commands
 from services.api import views
 from services.api.db import DailyPodcast
-from services.api.deps import ContainerDep, CurrentPrincipal, SessionDep
+from services.api.deps import ContainerDep, CurrentPrincipal, DatabaseGateDep, SessionDep
 from services.api.params import Page, PageSize, PodcastId, UserIdFilter
 from services.api.responses import (
     API, AUDIO, FORBIDDEN, INVALID, INVALID_BODY, NOT_FOUND, RANGE_HEADER, RATE_LIMITED,
 )
+from services.api.safe_json import ModelResponse
 from services.api.schemas import AnswersIn, AnswersOut, PodcastCreate, PodcastOut, PodcastPage, ProgressOut
 
 router = APIRouter(prefix="/api/podcasts", tags=["podcasts"])
@@ -33,7 +34,7 @@ IdempotencyKeyHeader = Annotated[
 ]
 
 
-def _podcast_out(row: DailyPodcast, container: ContainerDep) -> PodcastOut:
+def _podcast_out(row: DailyPodcast | views.PodcastRecord, container: ContainerDep) -> PodcastOut:
     def link(key: str, language: str) -> str:
         # A store that serves its files directly (S3) gives a link; otherwise the API serves them.
         return container.audio_store.url(key) or f"/api/podcasts/{row.id}/audio/{language}"
@@ -41,16 +42,29 @@ def _podcast_out(row: DailyPodcast, container: ContainerDep) -> PodcastOut:
     return PodcastOut.model_validate(row, context=link)
 
 
-def _answers_out(row: DailyPodcast) -> AnswersOut:
+def _answers_out(row: DailyPodcast | views.PodcastRecord) -> ModelResponse:
     summary = progress(row.questions_asked, row.student_answers, row.primary_language).summary
-    return AnswersOut(podcast_id=row.id, answers=row.student_answers, progress=summary)
+    return ModelResponse(AnswersOut(podcast_id=row.id, answers=row.student_answers, progress=summary))
+
+
+def _missing(podcast_id: int) -> HTTPException:
+    return HTTPException(status.HTTP_404_NOT_FOUND, f"No podcast {podcast_id}")
 
 
 def _visible(session: SessionDep, principal: CurrentPrincipal, podcast_id: int) -> DailyPodcast:
     try:
         return commands.get_visible_podcast(session, principal, podcast_id)
     except commands.NotFound:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"No podcast {podcast_id}") from None
+        raise _missing(podcast_id) from None
+
+
+# The reads are async and do all their database work in one DatabaseGate.read, so a read costs
+# no worker thread on SQLite and one thread switch (or none, with an async driver) otherwise.
+async def _visible_record(gate: DatabaseGateDep, principal: CurrentPrincipal, podcast_id: int) -> views.PodcastRecord:
+    record = await gate.read(views.visible_podcast, principal, podcast_id)
+    if record is None:
+        raise _missing(podcast_id)
+    return record
 
 
 @router.post(
@@ -83,9 +97,9 @@ def create_podcast(
 
 
 @router.get("/", response_model=PodcastPage, responses={**API, **INVALID})
-def list_podcasts(
+async def list_podcasts(
     request: Request,
-    session: SessionDep,
+    gate: DatabaseGateDep,
     principal: CurrentPrincipal,
     container: ContainerDep,
     page: Page = 1,
@@ -95,34 +109,34 @@ def list_podcasts(
 ):
     """Your podcasts, newest first (staff: everyone's, or one user's)."""
     size = page_size or container.settings.page_size
-    count, rows = views.list_podcasts(session, principal, user_id, status_, (page - 1) * size, size)
+    count, rows = await gate.read(views.list_podcasts, principal, user_id, status_, (page - 1) * size, size)
 
     def link(n: int) -> str:
         return str(request.url.include_query_params(page=n, page_size=size))
 
-    return PodcastPage(
+    return ModelResponse(PodcastPage(
         count=count,
         next=link(page + 1) if page * size < count else None,
         previous=link(page - 1) if page > 1 else None,
         results=[_podcast_out(r, container) for r in rows],
-    )
+    ))
 
 
 @router.get("/{podcast_id}/", response_model=PodcastOut, responses={**API, **NOT_FOUND, **INVALID})
-def get_podcast(podcast_id: PodcastId, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
-    return _podcast_out(_visible(session, principal, podcast_id), container)
+async def get_podcast(podcast_id: PodcastId, gate: DatabaseGateDep, principal: CurrentPrincipal, container: ContainerDep):
+    return ModelResponse(_podcast_out(await _visible_record(gate, principal, podcast_id), container))
 
 
 @router.get("/{podcast_id}/progress/", response_model=ProgressOut, responses={**API, **NOT_FOUND, **INVALID})
-def get_progress(podcast_id: PodcastId, session: SessionDep, principal: CurrentPrincipal):
-    row = _visible(session, principal, podcast_id)
+async def get_progress(podcast_id: PodcastId, gate: DatabaseGateDep, principal: CurrentPrincipal):
+    row = await _visible_record(gate, principal, podcast_id)
     result = progress(row.questions_asked, row.student_answers, row.primary_language)
-    return ProgressOut(podcast_id=row.id, progress=result.summary, questions=result.questions)
+    return ModelResponse(ProgressOut(podcast_id=row.id, progress=result.summary, questions=result.questions))
 
 
 @router.get("/{podcast_id}/answers/", response_model=AnswersOut, responses={**API, **NOT_FOUND, **INVALID})
-def get_answers(podcast_id: PodcastId, session: SessionDep, principal: CurrentPrincipal):
-    return _answers_out(_visible(session, principal, podcast_id))
+async def get_answers(podcast_id: PodcastId, gate: DatabaseGateDep, principal: CurrentPrincipal):
+    return _answers_out(await _visible_record(gate, principal, podcast_id))
 
 
 @router.put(
@@ -138,7 +152,7 @@ def put_answers(podcast_id: PodcastId, body: AnswersIn, session: SessionDep, pri
 @router.get("/{podcast_id}/accuracy-check/", responses={**API, **NOT_FOUND, **INVALID})
 def get_accuracy_check(podcast_id: PodcastId, session: SessionDep, principal: CurrentPrincipal):
     """Checks of the content: courses named, 3 questions, languages right, length, audio present."""
-    row = _visible(session, principal, podcast_id)
+    row = _visible(session, principal, podcast_id)  # sync: detecting languages is work for a thread
     return {"podcast_id": row.id, **accuracy_check(views.podcast_content(row))}
 
 
