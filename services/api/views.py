@@ -74,14 +74,28 @@ _JSON = {
     for c in _PODCAST.c if isinstance(c.type, (JsonOf, sa.JSON))
 }
 _ANSWERS = TypeAdapter(dict[str, str])
+_READ_AS = {c.name: sa.cast(c, sa.Text).label(c.name) if c.name in _JSON else c for c in _PODCAST.c}
 # Each podcast comes with its answers in the same row: one statement, one round trip to the server.
-_COLUMNS = [
-    *(sa.cast(c, sa.Text).label(c.name) if c.name in _JSON else c for c in _PODCAST.c),
+_ANSWERS_OF = (
     select(_answers_object(PodcastAnswer.question_id, PodcastAnswer.answer))
-    .where(PodcastAnswer.podcast_id == _PODCAST.c.id).scalar_subquery().label("student_answers"),
-]
-# Statements are built once (building one costs about as much as running it on SQLite).
-_ONE = select(*_COLUMNS).where(_PODCAST.c.id == sa.bindparam("podcast_id"))
+    .where(PodcastAnswer.podcast_id == _PODCAST.c.id).scalar_subquery().label("student_answers")
+)
+_COLUMNS = [*_READ_AS.values(), _ANSWERS_OF]
+# What progress and answers need: not the scripts and tracks, most of a podcast's bytes.
+FOR_ANSWERS = ("primary_language", "questions_asked")
+
+
+@cache
+def _one_query(only: tuple[str, ...] | None) -> sa.Select:
+    """One podcast, by id in a bind parameter: every column, or its id, owner and `only` those."""
+    if only is None:
+        columns = _COLUMNS
+    else:
+        columns = [_READ_AS["id"], _READ_AS["user_id"], *(_READ_AS[name] for name in only), _ANSWERS_OF]
+    # Statements are built once (building one costs about as much as running it on SQLite).
+    return select(*columns).where(_PODCAST.c.id == sa.bindparam("podcast_id"))
+
+
 _ORDER = (_PODCAST.c.created_at.desc(), _PODCAST.c.id.desc())
 
 
@@ -109,16 +123,20 @@ def _parsed(adapter: TypeAdapter, text: str):
 def _record(row: sa.Row) -> PodcastRecord:
     values = row._asdict()
     for name, adapter in _JSON.items():
-        values[name] = _parsed(adapter, values[name])
+        if name in values:
+            values[name] = _parsed(adapter, values[name])
     # No answers: NULL, as aggregates of no rows are. By question id, as they were saved.
     answers = values["student_answers"]
     values["student_answers"] = dict(sorted(_parsed(_ANSWERS, answers).items())) if answers else {}
     return PodcastRecord(**values)
 
 
-def visible_podcast(db: Session | Connection, principal: Principal, podcast_id: int) -> PodcastRecord | None:
-    """The podcast, if the principal may see it (another learner's is None, like a missing one)."""
-    row = db.execute(_ONE, {"podcast_id": podcast_id}).one_or_none()
+def visible_podcast(
+    db: Session | Connection, principal: Principal, podcast_id: int, only: tuple[str, ...] | None = None
+) -> PodcastRecord | None:
+    """The podcast, if the principal may see it (another learner's is None, like a missing one);
+    with `only`, a record of just those columns (and id, user_id, student_answers)."""
+    row = db.execute(_one_query(only), {"podcast_id": podcast_id}).one_or_none()
     if row is None or not principal.may_see(row.user_id):
         return None
     return _record(row)

@@ -70,7 +70,11 @@ def test_records_read_like_orm_rows(api):
             assert record.student_answers == row.student_answers
             assert progress(record.questions_asked, record.student_answers, record.primary_language) == progress(
                 row.questions_asked, row.student_answers, row.primary_language)
+            narrow = views.visible_podcast(session, learner, podcast_id, views.FOR_ANSWERS)  # progress's read
+            assert set(vars(narrow)) == {"id", "user_id", "student_answers", *views.FOR_ANSWERS}
+            assert (narrow.questions_asked, narrow.student_answers) == (row.questions_asked, row.student_answers)
         assert views.visible_podcast(session, learner, other) is None  # another learner's: as if missing
+        assert views.visible_podcast(session, learner, other, views.FOR_ANSWERS) is None
         assert views.visible_podcast(session, Principal(9, is_staff=True), other) is not None
         assert views.visible_podcast(session, learner, 2**31 - 1) is None
         answered = shown(views.visible_podcast(session, learner, mine[0]))

@@ -60,8 +60,10 @@ def _visible(session: SessionDep, principal: CurrentPrincipal, podcast_id: int) 
 
 # The reads are async and do all their database work in one DatabaseGate.read, so a read costs
 # no worker thread on SQLite and one thread switch (or none, with an async driver) otherwise.
-async def _visible_record(gate: DatabaseGateDep, principal: CurrentPrincipal, podcast_id: int) -> views.PodcastRecord:
-    record = await gate.read(views.visible_podcast, principal, podcast_id)
+async def _visible_record(
+    gate: DatabaseGateDep, principal: CurrentPrincipal, podcast_id: int, only: tuple[str, ...] | None = None
+) -> views.PodcastRecord:
+    record = await gate.read(views.visible_podcast, principal, podcast_id, only)
     if record is None:
         raise _missing(podcast_id)
     return record
@@ -129,14 +131,14 @@ async def get_podcast(podcast_id: PodcastId, gate: DatabaseGateDep, principal: C
 
 @router.get("/{podcast_id}/progress/", response_model=ProgressOut, responses={**API, **NOT_FOUND, **INVALID})
 async def get_progress(podcast_id: PodcastId, gate: DatabaseGateDep, principal: CurrentPrincipal):
-    row = await _visible_record(gate, principal, podcast_id)
+    row = await _visible_record(gate, principal, podcast_id, views.FOR_ANSWERS)
     result = progress(row.questions_asked, row.student_answers, row.primary_language)
     return ModelResponse(ProgressOut(podcast_id=row.id, progress=result.summary, questions=result.questions))
 
 
 @router.get("/{podcast_id}/answers/", response_model=AnswersOut, responses={**API, **NOT_FOUND, **INVALID})
 async def get_answers(podcast_id: PodcastId, gate: DatabaseGateDep, principal: CurrentPrincipal):
-    return _answers_out(await _visible_record(gate, principal, podcast_id))
+    return _answers_out(await _visible_record(gate, principal, podcast_id, views.FOR_ANSWERS))
 
 
 @router.put(
