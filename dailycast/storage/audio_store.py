@@ -19,6 +19,9 @@ def audio_key(podcast_id: int, attempt: int, language: str) -> str:
 
 
 class AudioStore(Protocol):
+    # Whether url() gives links (short-lived ones): then a response that holds them is made anew for each read.
+    links_directly: bool
+
     async def put(self, key: str, data: bytes, content_type: str) -> None: ...
 
     async def get(self, key: str) -> bytes | None: ...
@@ -32,6 +35,8 @@ class AudioStore(Protocol):
 
 class LocalAudioStore:
     """Audio files in a folder; the API serves them to their owner."""
+
+    links_directly = False
 
     def __init__(self, root: Path):
         self.root = root.resolve()

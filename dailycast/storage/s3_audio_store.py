@@ -12,6 +12,8 @@ _MISSING = ("NoSuchKey", "404", "NotFound")
 class S3AudioStore:
     """Audio objects in a private bucket; `url` presigns a GET, so the API never streams audio."""
 
+    links_directly = True
+
     def __init__(self, bucket: str, client, url_ttl_seconds: int = 300, prefix: str = "", page_size: int = 1000):
         """`client` is a boto3 S3 client (shareable between threads); a page is at most 1000 keys."""
         self.bucket = bucket

@@ -18,6 +18,7 @@ from services.api.app import create_app
 from services.api.container import ApiContainer
 from services.api.db import ProcessedEvent
 from services.api.demo import demo_events
+from services.api.documents import fill_missing_documents, keep_documents
 from services.api.outbox import OutboxRelay
 from services.api.projector import CONSUMER, Projector
 from services.api.settings import ApiSettings
@@ -44,6 +45,11 @@ def build(resources: Resources) -> ApiService:
         audio_store=build_audio_store(settings),  # the same choice as tts's, so links point where tts wrote
     )
     relay = OutboxRelay(container.session_factory, resources.producer, container.outbox_wakeup)
+    keep_documents()
+
+    async def fill_documents() -> None:
+        if filled := await asyncio.to_thread(fill_missing_documents, container.session_factory):
+            log.info("rendered the documents of %d podcasts written before documents existed", filled)
 
     async def relay_when_connected() -> None:
         await resources.connected.wait()
@@ -56,7 +62,7 @@ def build(resources: Resources) -> ApiService:
     return ApiService(
         "api",
         subscriptions=[Subscription(CONSUMER, Projector(container.session_factory).handlers())],
-        tasks=[relay_when_connected, sweep, partial(_become_ready, container, resources)],
+        tasks=[relay_when_connected, sweep, fill_documents, partial(_become_ready, container, resources)],
         web=partial(create_app, container),
         idle=lambda: relay.pending_count() == 0,
         container=container,

@@ -137,6 +137,8 @@ class DailyPodcast(Base):
     audio_tracks: Mapped[list[AudioTrack]] = mapped_column(JsonOf(list[AudioTrack]), default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # The podcast as reads send it, without answers: kept by services/api/documents.py, never set by hand.
+    document: Mapped[str | None] = mapped_column(Text, deferred=True)
 
     @property
     def student_answers(self) -> dict[str, str]:

@@ -7,6 +7,7 @@ lone surrogates become U+FFFD and non-finite floats (`NaN` in a request body) th
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from typing import Any
@@ -48,16 +49,28 @@ class SafeJSONResponse(JSONResponse):
         return super().render(client_safe(content))
 
 
+def model_json(model: BaseModel) -> bytes:
+    """The model's JSON, written by pydantic-core in one pass. Text that is not valid UTF-8 makes
+    pydantic refuse; only then is it cleaned."""
+    try:
+        return model.__pydantic_serializer__.to_json(model)
+    except PydanticSerializationError:
+        return json.dumps(client_safe(model.model_dump(mode="json")), ensure_ascii=False, separators=(",", ":")).encode()
+
+
 class ModelResponse(JSONResponse):
-    """A response model's own JSON, written by pydantic-core in one pass. FastAPI would validate the
-    model again, walk it with jsonable_encoder and then serialize it, several times the cost for a
-    podcast's 16 KB. Text that is not valid UTF-8 makes pydantic refuse; only then is it cleaned."""
+    """A response model's own JSON (`model_json`). FastAPI would validate the model again, walk it
+    with jsonable_encoder and then serialize it, several times the cost for a podcast's 16 KB."""
 
     def render(self, content: BaseModel) -> bytes:
-        try:
-            return content.__pydantic_serializer__.to_json(content)
-        except PydanticSerializationError:
-            return super().render(client_safe(content.model_dump(mode="json")))
+        return model_json(content)
+
+
+class RawJSONResponse(JSONResponse):
+    """JSON already written (stored podcast documents joined into a page)."""
+
+    def render(self, content: str | bytes) -> bytes:
+        return content.encode() if isinstance(content, str) else content
 
 
 async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

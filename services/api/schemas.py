@@ -190,9 +190,10 @@ class PodcastOut(BaseModel):
     included_courses: list[str]
     questions_asked: list[str]
     questions: list[QuestionOut] = Field(validation_alias="questions_asked")
-    student_answers: dict[str, str]
     created_at: datetime
     updated_at: datetime
+    # Last: a stored document (services/api/documents.py) ends with it, and reads put the answers there.
+    student_answers: dict[str, str]
 
     @field_validator("audio_file", "audio_file_secondary")
     @classmethod

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from dailycast.accuracy import PodcastContent
 from services.api.auth import Principal
 from services.api.db import DailyPodcast, JsonOf, PodcastAnswer
+from services.api.documents import with_answers
 
 
 def languages_of(row: DailyPodcast) -> list[str]:
@@ -57,7 +58,8 @@ class _answers_object(sa.sql.functions.GenericFunction):
 
 @compiles(_answers_object, "postgresql")
 def _json_object_agg(element, compiler, **kw):
-    return f"json_object_agg({compiler.process(element.clauses, **kw)})::text"
+    key = compiler.process(element.clauses.clauses[0], **kw)
+    return f"json_object_agg({compiler.process(element.clauses, **kw)} ORDER BY {key})::text"
 
 
 @compiles(_answers_object, "sqlite")
@@ -74,22 +76,30 @@ _JSON = {
     for c in _PODCAST.c if isinstance(c.type, (JsonOf, sa.JSON))
 }
 _ANSWERS = TypeAdapter(dict[str, str])
-_READ_AS = {c.name: sa.cast(c, sa.Text).label(c.name) if c.name in _JSON else c for c in _PODCAST.c}
+_READ_AS = {
+    c.name: sa.cast(c, sa.Text).label(c.name) if c.name in _JSON else c for c in _PODCAST.c if c.name != "document"
+}
 # Each podcast comes with its answers in the same row: one statement, one round trip to the server.
 _ANSWERS_OF = (
     select(_answers_object(PodcastAnswer.question_id, PodcastAnswer.answer))
     .where(PodcastAnswer.podcast_id == _PODCAST.c.id).scalar_subquery().label("student_answers")
 )
 _COLUMNS = [*_READ_AS.values(), _ANSWERS_OF]
+# A podcast as its stored document (services/api/documents.py) and its answers.
+_DOCUMENT_COLUMNS = [_PODCAST.c.id, _PODCAST.c.user_id, _PODCAST.c.document, _ANSWERS_OF]
 # What progress and answers need: not the scripts and tracks, most of a podcast's bytes.
 FOR_ANSWERS = ("primary_language", "questions_asked")
+DOCUMENT = ("document",)
 
 
 @cache
 def _one_query(only: tuple[str, ...] | None) -> sa.Select:
-    """One podcast, by id in a bind parameter: every column, or its id, owner and `only` those."""
+    """One podcast, by id in a bind parameter: every column, or its id, owner and `only` those
+    (`DOCUMENT`: its stored document)."""
     if only is None:
         columns = _COLUMNS
+    elif only == DOCUMENT:
+        columns = _DOCUMENT_COLUMNS
     else:
         columns = [_READ_AS["id"], _READ_AS["user_id"], *(_READ_AS[name] for name in only), _ANSWERS_OF]
     # Statements are built once (building one costs about as much as running it on SQLite).
@@ -100,14 +110,15 @@ _ORDER = (_PODCAST.c.created_at.desc(), _PODCAST.c.id.desc())
 
 
 @cache
-def _page_query(by_user: bool, by_status: bool) -> tuple[sa.Select, sa.Select]:
-    """(a page of podcasts, their count) filtered by user and/or status, as given in bind parameters."""
+def _page_query(by_user: bool, by_status: bool, documents: bool = False) -> tuple[sa.Select, sa.Select]:
+    """(a page of podcasts, or of their documents, and their count) filtered by user and/or status,
+    as given in bind parameters."""
     where = []
     if by_user:
         where.append(_PODCAST.c.user_id == sa.bindparam("user_id"))
     if by_status:
         where.append(_PODCAST.c.status == sa.bindparam("status"))
-    page = select(*_COLUMNS).where(*where).order_by(*_ORDER).offset(sa.bindparam("offset")).limit(sa.bindparam("limit"))
+    page = select(*(_DOCUMENT_COLUMNS if documents else _COLUMNS)).where(*where).order_by(*_ORDER).offset(sa.bindparam("offset")).limit(sa.bindparam("limit"))
     return page, select(func.count()).select_from(_PODCAST).where(*where)
 
 
@@ -142,16 +153,49 @@ def visible_podcast(
     return _record(row)
 
 
+def _page(
+    db: Session | Connection, principal: Principal, user_id: int | None, status: str | None, offset: int, limit: int,
+    documents: bool,
+) -> tuple[int, Sequence[sa.Row]]:
+    only_user = principal.user_id if not principal.is_staff else user_id
+    page, count_query = _page_query(only_user is not None, bool(status), documents)
+    values = {"user_id": only_user, "status": status, "offset": offset, "limit": limit}
+    rows = db.execute(page, values).all()
+    if rows and len(rows) < limit:  # the last page: the count is known without counting
+        return offset + len(rows), rows
+    return db.execute(count_query, values).scalar_one(), rows
+
+
 def list_podcasts(
     db: Session | Connection, principal: Principal, user_id: int | None, status: str | None, offset: int, limit: int
 ) -> tuple[int, list[PodcastRecord]]:
     """Learners see their own podcasts; staff see everyone's, or one user's. Newest first."""
-    only_user = principal.user_id if not principal.is_staff else user_id
-    page, count_query = _page_query(only_user is not None, bool(status))
-    values = {"user_id": only_user, "status": status, "offset": offset, "limit": limit}
-    rows = db.execute(page, values).all()
-    if rows and len(rows) < limit:  # the last page: the count is known without counting
-        count = offset + len(rows)
-    else:
-        count = db.execute(count_query, values).scalar_one()
+    count, rows = _page(db, principal, user_id, status, offset, limit, documents=False)
     return count, [_record(row) for row in rows]
+
+
+def visible_document(db: Session | Connection, principal: Principal, podcast_id: int) -> str | PodcastRecord | None:
+    """The podcast's JSON as stored, with its answers; its record if it has no document; None if
+    the principal may not see it (as visible_podcast)."""
+    row = db.execute(_one_query(DOCUMENT), {"podcast_id": podcast_id}).one_or_none()
+    if row is None or not principal.may_see(row.user_id):
+        return None
+    return _shown(db, [row])[0]
+
+
+def list_documents(
+    db: Session | Connection, principal: Principal, user_id: int | None, status: str | None, offset: int, limit: int
+) -> tuple[int, list[str | PodcastRecord]]:
+    """list_podcasts, each podcast as visible_document has it."""
+    count, rows = _page(db, principal, user_id, status, offset, limit, documents=True)
+    return count, _shown(db, rows)
+
+
+def _shown(db: Session | Connection, rows: Sequence[sa.Row]) -> list[str | PodcastRecord]:
+    """Each row's document with its answers, or (for rows without one) its record, read again whole."""
+    missing = [row.id for row in rows if row.document is None]
+    records = {}
+    if missing:
+        records = {r.id: _record(r) for r in db.execute(select(*_COLUMNS).where(_PODCAST.c.id.in_(missing)))}
+    return [records[row.id] if row.document is None else with_answers(row.document, row.student_answers)
+            for row in rows if row.document is not None or row.id in records]

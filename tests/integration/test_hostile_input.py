@@ -16,6 +16,7 @@ from sqlalchemy import update
 
 from services.api.auth import issue_token
 from services.api.db import DailyPodcast
+from services.api.documents import fill_missing_documents
 from services.api.schemas import MAX_ID, MAX_PAGE, MAX_PODCAST_ID
 from system import cli
 from tests.utils.infra import find_infra
@@ -282,10 +283,14 @@ def test_a_bad_string_already_stored_does_not_break_reads(embedded):
     api = embedded
     podcast = api.finished(api.create(user_id=2, output_format="text", staff=True).json()["id"], 2)
     pid = podcast["id"]
-    with api.container.session_factory() as session:
+    with api.container.session_factory() as session:  # a row of then: written before documents, too
         session.execute(update(DailyPodcast).where(DailyPodcast.id == pid).values(
-            scripts={"en": "oops \udfff", "q\ud800": "x"}))
+            scripts={"en": "oops \udfff", "q\ud800": "x"}, document=None))
         session.commit()
+    for response in read_everything(api, pid, 2):
+        assert response.status_code == 200, response.request.url
+    assert api.get(f"/api/podcasts/{pid}/", 2).json()["scripts"]["en"] == "oops \ufffd"
+    assert fill_missing_documents(api.container.session_factory) == 1  # its document, cleaned
     for response in read_everything(api, pid, 2):
         assert response.status_code == 200, response.request.url
     assert api.get(f"/api/podcasts/{pid}/", 2).json()["scripts"]["en"] == "oops \ufffd"

@@ -7,6 +7,7 @@ progress, on SQLite and on PostgreSQL (embedded runtime, read model on DATABASE_
 
 from __future__ import annotations
 
+import json
 import threading
 
 import anyio
@@ -18,6 +19,7 @@ from dailycast.progress import progress
 from services.api import views
 from services.api.auth import Principal
 from services.api.db import DailyPodcast
+from services.api.documents import audio_route, fill_missing_documents
 from services.api.schemas import PodcastOut
 from system.builder import Adapters
 from tests.utils.fakes import FakeSynthesizer, FakeWriter
@@ -147,3 +149,45 @@ def test_the_pool_keeps_a_connection_per_worker_thread(tmp_path, monkeypatch):
     assert make_engine(f"sqlite:///{tmp_path / 'pool.db'}").pool.size() == 8
     assert PoolSettings(worker_threads=8, db_pool_size=4).request_slots == 4  # never more than the pool keeps
     assert make_engine("sqlite://").connect().exec_driver_sql("select 1").scalar() == 1  # in memory: its own pool
+
+
+def as_the_api_renders_it(row) -> dict:
+    """The model path: what GET one sends for this row with the local store's links."""
+    return PodcastOut.model_validate(row, context=lambda _key, language: audio_route(row.id, language)).model_dump(
+        mode="json")
+
+
+def test_stored_documents_read_as_the_rows_they_stand_for(api):
+    """Each podcast's document (kept by the ORM's writes) with its answers is what rendering the row
+    gives: after every projected event and answer, in every shape; and a page of them too."""
+    *mine, other = made(api)
+    learner = Principal(1)
+    with api.container.session_factory() as session:
+        for podcast_id in mine:
+            document = views.visible_document(session, learner, podcast_id)
+            assert isinstance(document, str), "the row has no document"
+            assert json.loads(document) == as_the_api_renders_it(session.get(DailyPodcast, podcast_id))
+        assert views.visible_document(session, learner, other) is None
+        count, page = views.list_documents(session, learner, None, None, 0, 20)
+        assert count == 3 and all(isinstance(d, str) for d in page)
+        assert [json.loads(d) for d in page] == [as_the_api_renders_it(session.get(DailyPodcast, p))
+                                                 for p in sorted(mine, reverse=True)]
+    listed = api.get("/api/podcasts/").json()
+    assert [p["id"] for p in listed["results"]] == sorted(mine, reverse=True) and listed["count"] == 3
+    assert listed["results"][-1]["student_answers"] == {"q1": "one", "q3": "three"}
+    assert api.get(f"/api/podcasts/{mine[0]}/").json() == listed["results"][-1]
+
+
+def test_rows_without_a_document_are_rendered_by_reads_until_it_is_filled_in(api):
+    *mine, _ = made(api)
+    before = {p: api.get(f"/api/podcasts/{p}/").json() for p in mine}
+    page = api.get("/api/podcasts/").json()
+    with api.container.session_factory.begin() as session:  # as a row written before documents existed
+        session.execute(sa.update(DailyPodcast).where(DailyPodcast.id.in_(mine[:2])).values(document=None, updated_at=DailyPodcast.updated_at))
+    assert {p: api.get(f"/api/podcasts/{p}/").json() for p in mine} == before
+    assert api.get("/api/podcasts/").json() == page
+    assert fill_missing_documents(api.container.session_factory) == 2
+    assert fill_missing_documents(api.container.session_factory) == 0
+    with api.container.session_factory() as session:
+        assert all(isinstance(views.visible_document(session, Principal(1), p), str) for p in mine)
+    assert api.get("/api/podcasts/").json() == page

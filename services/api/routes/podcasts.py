@@ -14,11 +14,12 @@ from services.api import podcasts as commands
 from services.api import views
 from services.api.db import DailyPodcast
 from services.api.deps import ContainerDep, CurrentPrincipal, DatabaseGateDep, SessionDep
+from services.api.documents import audio_route
 from services.api.params import Page, PageSize, PodcastId, UserIdFilter
 from services.api.responses import (
     API, AUDIO, FORBIDDEN, INVALID, INVALID_BODY, NOT_FOUND, RANGE_HEADER, RATE_LIMITED,
 )
-from services.api.safe_json import ModelResponse
+from services.api.safe_json import ModelResponse, RawJSONResponse, model_json
 from services.api.schemas import AnswersIn, AnswersOut, PodcastCreate, PodcastOut, PodcastPage, ProgressOut
 
 router = APIRouter(prefix="/api/podcasts", tags=["podcasts"])
@@ -37,9 +38,13 @@ IdempotencyKeyHeader = Annotated[
 def _podcast_out(row: DailyPodcast | views.PodcastRecord, container: ContainerDep) -> PodcastOut:
     def link(key: str, language: str) -> str:
         # A store that serves its files directly (S3) gives a link; otherwise the API serves them.
-        return container.audio_store.url(key) or f"/api/podcasts/{row.id}/audio/{language}"
+        return container.audio_store.url(key) or audio_route(row.id, language)
 
     return PodcastOut.model_validate(row, context=link)
+
+
+def _podcast_json(row: views.PodcastRecord, container: ContainerDep) -> str:
+    return model_json(_podcast_out(row, container)).decode()
 
 
 def _answers_out(row: DailyPodcast | views.PodcastRecord) -> ModelResponse:
@@ -111,22 +116,35 @@ async def list_podcasts(
 ):
     """Your podcasts, newest first (staff: everyone's, or one user's)."""
     size = page_size or container.settings.page_size
-    count, rows = await gate.read(views.list_podcasts, principal, user_id, status_, (page - 1) * size, size)
+    offset = (page - 1) * size
 
     def link(n: int) -> str:
         return str(request.url.include_query_params(page=n, page_size=size))
 
-    return ModelResponse(PodcastPage(
+    if container.audio_store.links_directly:  # links made for each read: no stored documents
+        count, rows = await gate.read(views.list_podcasts, principal, user_id, status_, offset, size)
+        results = [_podcast_out(r, container) for r in rows]
+    else:
+        count, results = await gate.read(views.list_documents, principal, user_id, status_, offset, size)
+    head = PodcastPage(
         count=count,
         next=link(page + 1) if page * size < count else None,
         previous=link(page - 1) if page > 1 else None,
-        results=[_podcast_out(r, container) for r in rows],
-    ))
+        results=[],
+    )
+    # The page's own fields, then its podcasts' JSON joined in: stored documents are sent as they are.
+    shown = [r if isinstance(r, str) else _podcast_json(r, container) for r in results]
+    return RawJSONResponse(model_json(head).decode()[: -len("[]}")] + "[" + ",".join(shown) + "]}")
 
 
 @router.get("/{podcast_id}/", response_model=PodcastOut, responses={**API, **NOT_FOUND, **INVALID})
 async def get_podcast(podcast_id: PodcastId, gate: DatabaseGateDep, principal: CurrentPrincipal, container: ContainerDep):
-    return ModelResponse(_podcast_out(await _visible_record(gate, principal, podcast_id), container))
+    if container.audio_store.links_directly:  # links made for each read: no stored documents
+        return ModelResponse(_podcast_out(await _visible_record(gate, principal, podcast_id), container))
+    shown = await gate.read(views.visible_document, principal, podcast_id)
+    if shown is None:
+        raise _missing(podcast_id)
+    return RawJSONResponse(shown if isinstance(shown, str) else _podcast_json(shown, container))
 
 
 @router.get("/{podcast_id}/progress/", response_model=ProgressOut, responses={**API, **NOT_FOUND, **INVALID})
