@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from typing import Any
 
 from sqlalchemy import (
@@ -18,6 +18,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    Time,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -91,6 +92,41 @@ class QuizResult(Base):
     subject: Mapped[str] = mapped_column(String(300))
     score: Mapped[float] = mapped_column(Float)
     scored_at: Mapped[datetime]
+
+
+class DeliveryPreference(Base):
+    """A learner's delivery preferences (dailycast.preferences); a learner without a row has the
+    defaults of their locale."""
+
+    __tablename__ = "delivery_preference"
+    user_id: Mapped[int] = mapped_column(ForeignKey("learner.id", ondelete="CASCADE"), primary_key=True)
+    daily: Mapped[bool] = mapped_column(Boolean)
+    languages: Mapped[list] = mapped_column()  # one or two codes, primary first
+    output_format: Mapped[str] = mapped_column(String(10))
+    minutes: Mapped[int] = mapped_column(Integer)
+    delivery_time: Mapped[time] = mapped_column(Time)  # local, in time_zone
+    time_zone: Mapped[str] = mapped_column(String(64))  # IANA
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class DailyRequest(Base):
+    """The daily podcast of one learner's local date. The primary key is what makes it one: a
+    scheduler (another replica, a restart, a clock that jumped back) asking again fails to insert."""
+
+    __tablename__ = "daily_request"
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    for_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    podcast_id: Mapped[int] = mapped_column(Integer)
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Lease(Base):
+    """A named lease: who may act alone (the scheduler of one API replica) until when."""
+
+    __tablename__ = "lease"
+    name: Mapped[str] = mapped_column(String(50), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(100))
+    expires_at: Mapped[datetime]
 
 
 class DailyPodcast(Base):

@@ -15,8 +15,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dailycast import events as ev
-from dailycast.languages import SUPPORTED_LANGUAGES
 from dailycast.messaging.avro import SchemaSet
+from dailycast.preferences import language_of_locale
 from dailycast.progress import resolve_answers
 from services.api.auth import Principal
 from services.api.db import DailyPodcast, IdempotencyKey, Learner, PodcastAnswer, RequestSlot
@@ -90,11 +90,6 @@ def get_visible_podcast(session: Session, principal: Principal, podcast_id: int)
     return row
 
 
-def _default_language(locale: str) -> str:
-    language = locale.replace("_", "-").split("-")[0].lower()
-    return language if language in SUPPORTED_LANGUAGES else "en"
-
-
 def request_podcast(
     session: Session,
     schemas: SchemaSet,
@@ -152,7 +147,7 @@ def _request_once(
     if learner is None or not learner.active:
         raise InvalidInput("user_id", f"no active learner with id {target}")
     slot = _free_slot(session, principal, daily_limit, now) if daily_limit and not principal.is_staff else None
-    languages = languages or [_default_language(learner.locale)]
+    languages = languages or [language_of_locale(learner.locale)]
     context = learner_context(session, learner)
     row = DailyPodcast(
         user_id=target,

@@ -55,6 +55,7 @@ UNAUTHORIZED: Responses = {401: {
 }}
 FORBIDDEN: Responses = {403: {"model": ErrorOut, "description": "the token's user may not do this"}}
 NOT_FOUND: Responses = {404: {"model": ErrorOut, "description": "no such podcast, or not yours"}}
+NO_LEARNER: Responses = {404: {"model": ErrorOut, "description": "no such learner"}}
 # FastAPI's answer to a body it cannot even decode (bytes that are not UTF-8 under application/json).
 UNREADABLE_BODY: Responses = {400: {"model": ErrorOut, "description": "the body could not be parsed"}}
 INVALID: Responses = {422: {"model": ValidationErrorOut, "description": "a parameter or the body is not valid"}}

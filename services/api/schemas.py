@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time
+from functools import cache
 from typing import Annotated, Literal
+from zoneinfo import available_timezones
 
 from pydantic import (
     AfterValidator,
+    StrictBool,
     BeforeValidator,
     BaseModel,
     ConfigDict,
@@ -237,3 +240,59 @@ class AnswersOut(BaseModel):
     podcast_id: int
     answers: dict[str, str]
     progress: ProgressSummary
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def _time_zone(name: str) -> str:
+    if name not in _time_zones():
+        raise ValueError(f"not an IANA time zone: {name!r} (for example Europe/Paris, Asia/Tokyo, UTC)")
+    return name
+
+
+def _local_time(text: str) -> time:
+    return time.fromisoformat(text)  # the pattern has made sure it is HH:MM
+
+
+LocalTime = Annotated[
+    str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="local time, HH:MM from 00:00 to 23:59",
+               examples=["07:00"]),
+]
+
+
+class PreferencesIn(BaseModel):
+    """A learner's delivery preferences, all of them (PUT replaces what was saved)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    daily: StrictBool = Field(description="a podcast every day, ready at delivery_time")
+    languages: list[Language] = Field(
+        min_length=1, max_length=2, description="one or two, primary first", json_schema_extra={"uniqueItems": True}
+    )
+    output_format: OutputFormat
+    minutes: Annotated[Literal[3, 6, 10], BeforeValidator(_json_integer)] = Field(
+        description="the podcast's length in minutes: 3, 6 or 10"
+    )
+    delivery_time: LocalTime
+    # The schema lists every zone, so clients (and the fuzz test) know the valid ones without calling.
+    time_zone: Annotated[str, AfterValidator(_time_zone)] = Field(
+        description="IANA time zone of delivery_time", examples=["Asia/Tokyo"],
+        json_schema_extra=lambda schema: schema.update(enum=sorted(_time_zones())),
+    )
+
+    @field_validator("languages")
+    @classmethod
+    def _distinct_languages(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("the same language twice")
+        return value
+
+    def local_time(self) -> time:
+        return _local_time(self.delivery_time)
+
+
+class PreferencesOut(PreferencesIn):
+    user_id: int

@@ -112,6 +112,7 @@ def test_the_schema_lists_each_operations_statuses_and_readable_ids(served: Serv
     assert set(operations) == {
         "healthz", "create_podcast", "list_podcasts", "get_podcast", "delete_podcast", "get_progress",
         "get_answers", "put_answers", "get_accuracy_check", "get_audio", "list_learners",
+        "get_my_preferences", "put_my_preferences", "get_learner_preferences", "put_learner_preferences",
     }
     assert not any(path.startswith(("/dev", "/static", "/admin")) or path == "/" for path in spec["paths"])
     statuses = {name: set(op["responses"]) for name, op in operations.items()}
@@ -119,6 +120,9 @@ def test_the_schema_lists_each_operations_statuses_and_readable_ids(served: Serv
     assert statuses["put_answers"] == {"200", "400", "401", "403", "404", "422", "503"}
     assert statuses["get_audio"] >= {"200", "206", "307", "401", "404", "422", "503"}
     assert statuses["list_learners"] == {"200", "401", "403", "503"}
+    assert statuses["get_my_preferences"] == {"200", "401", "404", "503"}
+    assert statuses["put_my_preferences"] == {"200", "400", "401", "404", "422", "503"}
+    assert statuses["put_learner_preferences"] == {"200", "400", "401", "403", "404", "422", "503"}
     audio = operations["get_audio"]["responses"]
     assert set(audio["200"]["content"]) == set(audio["206"]["content"]) == {"audio/mpeg"}
     assert "Retry-After" in operations["create_podcast"]["responses"]["429"]["headers"]

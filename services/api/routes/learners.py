@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, status
 from pydantic import BaseModel
 from sqlalchemy import select
 
+from dailycast.preferences import DeliveryPreferences
 from services.api import podcasts as commands
+from services.api import preferences
+from services.api.auth import Principal
 from services.api.db import Learner
 from services.api.deps import CurrentPrincipal, SessionDep
-from services.api.responses import API, FORBIDDEN
+from services.api.params import Digits
+from services.api.responses import API, FORBIDDEN, INVALID, INVALID_BODY, NO_LEARNER
+from services.api.schemas import MAX_ID, PreferencesIn, PreferencesOut
 
 router = APIRouter(prefix="/api/learners", tags=["learners"])
 
@@ -28,3 +35,67 @@ def list_learners(session: SessionDep, principal: CurrentPrincipal):
         raise commands.Forbidden("only staff may list learners")
     rows = session.scalars(select(Learner).where(Learner.active.is_(True)).order_by(Learner.id)).all()
     return [LearnerOut(id=r.id, name=r.name, email=r.email, locale=r.locale) for r in rows]
+
+
+LearnerId = Annotated[int, Path(ge=1, le=MAX_ID, description="the learner's id (1 to 2^63-1)"), Digits]
+
+
+def _out(user_id: int, chosen: DeliveryPreferences) -> PreferencesOut:
+    return PreferencesOut(
+        user_id=user_id, daily=chosen.daily, languages=chosen.languages, output_format=chosen.output_format,
+        minutes=chosen.minutes, delivery_time=chosen.delivery_time.strftime("%H:%M"), time_zone=chosen.time_zone,
+    )
+
+
+def _whose(principal: Principal, user_id: int) -> int:
+    if not principal.may_see(user_id):
+        raise commands.Forbidden("only staff may see or change another learner's preferences")
+    return user_id
+
+
+def _read(session: SessionDep, user_id: int) -> PreferencesOut:
+    try:
+        return _out(user_id, preferences.preferences_of(session, user_id))
+    except preferences.UnknownLearner:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"No learner {user_id}") from None
+
+
+def _write(session: SessionDep, user_id: int, body: PreferencesIn) -> PreferencesOut:
+    chosen = DeliveryPreferences(
+        daily=body.daily, languages=list(body.languages), output_format=body.output_format, minutes=body.minutes,
+        delivery_time=body.local_time(), time_zone=body.time_zone,
+    )
+    try:
+        return _out(user_id, preferences.save_preferences(session, user_id, chosen))
+    except preferences.UnknownLearner:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"No learner {user_id}") from None
+
+
+# "me" before "{user_id}": the router tries routes in order.
+@router.get("/me/preferences", response_model=PreferencesOut, responses={**API, **NO_LEARNER})
+def get_my_preferences(session: SessionDep, principal: CurrentPrincipal):
+    """Your delivery preferences (your locale's defaults until you save some)."""
+    return _read(session, principal.user_id)
+
+
+@router.put("/me/preferences", response_model=PreferencesOut, responses={**API, **NO_LEARNER, **INVALID_BODY})
+def put_my_preferences(body: PreferencesIn, session: SessionDep, principal: CurrentPrincipal):
+    """Replace your delivery preferences; a bad value is 422 naming its field."""
+    return _write(session, principal.user_id, body)
+
+
+@router.get(
+    "/{user_id}/preferences", response_model=PreferencesOut, responses={**API, **FORBIDDEN, **NO_LEARNER, **INVALID}
+)
+def get_learner_preferences(user_id: LearnerId, session: SessionDep, principal: CurrentPrincipal):
+    """A learner's delivery preferences (staff, or the learner)."""
+    return _read(session, _whose(principal, user_id))
+
+
+@router.put(
+    "/{user_id}/preferences", response_model=PreferencesOut,
+    responses={**API, **FORBIDDEN, **NO_LEARNER, **INVALID_BODY},
+)
+def put_learner_preferences(user_id: LearnerId, body: PreferencesIn, session: SessionDep, principal: CurrentPrincipal):
+    """Replace a learner's delivery preferences (staff, or the learner)."""
+    return _write(session, _whose(principal, user_id), body)
