@@ -240,7 +240,9 @@ def serving_system(database: str, settings: dict[str, str] | None = None) -> Ite
 
     with contextlib.ExitStack() as stack:
         data_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=f"dailycast-bench-reads-{database}-")))
-        env = {"DAILYCAST_RUNTIME": "embedded", "DAILYCAST_DATA_DIR": str(data_dir), **(settings or {})}
+        # No scheduler: the bench learner's podcasts are the 15 it made.
+        env = {"DAILYCAST_RUNTIME": "embedded", "DAILYCAST_DATA_DIR": str(data_dir), "DAILYCAST_SCHEDULER": "false",
+               **(settings or {})}
         if database == "postgresql":
             infra, _ = find_infra()
             env["DATABASE_URL"] = stack.enter_context(temporary_database(infra.database_url, "dailycast_bench"))

@@ -138,7 +138,8 @@ def system_env(data_dir: Path, port: int) -> dict[str, str]:
     """The caller's environment without its Dailycast settings, plus a fresh data dir and our port."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DAILYCAST_") and k != "DATABASE_URL"}
     env.update(DAILYCAST_DATA_DIR=str(data_dir), DAILYCAST_HOST=HOST, DAILYCAST_PORT=str(port),
-               DAILYCAST_DAILY_REQUEST_LIMIT="0")  # one learner asking for many podcasts
+               DAILYCAST_DAILY_REQUEST_LIMIT="0",  # one learner asking for many podcasts
+               DAILYCAST_SCHEDULER="false")  # and only those
     return env
 
 

@@ -67,6 +67,11 @@ def default_preferences(locale: str) -> DeliveryPreferences:
     return DeliveryPreferences(languages=[language_of_locale(locale)], time_zone=zone_of_locale(locale))
 
 
+def local_today(preferences: DeliveryPreferences, now: datetime) -> date:
+    """The learner's local date at `now` (aware)."""
+    return now.astimezone(ZoneInfo(preferences.time_zone)).date()
+
+
 def due_dates(preferences: DeliveryPreferences, now: datetime, lead: timedelta) -> list[date]:
     """The learner's local dates whose podcast should be requested by `now` (aware): from `lead`
     before its delivery time until that local day ends, so a scheduler that was down still

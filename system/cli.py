@@ -75,6 +75,76 @@ def _token(args: argparse.Namespace) -> int:
     return 0
 
 
+def _daily(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from dailycast.events import utcnow
+    from services.api.scheduler import due_batches, learner_count, on_date, schedule
+    from system.builder import System
+
+    system = System(("api",))  # builds (and migrates) but starts nothing: the API's relay sends the requests
+    try:
+        container = system.services["api"].container
+        factory, dates_of = container.session_factory, on_date(args.date, utcnow())
+        which = f"for {args.date}" if args.date else "for each learner's today"
+        with tqdm(total=learner_count(factory, args.user), unit="learner", disable=None, file=sys.stderr) as bar:
+            if args.dry_run:
+                due = []
+                for looked_at, batch in due_batches(factory, dates_of, args.user):
+                    due += batch
+                    bar.update(looked_at)
+            else:
+                made = schedule(factory, container.schemas, dates_of, args.user, progress=bar.update)
+        if args.dry_run:
+            for d in due:
+                print(f"learner {d.user_id}: {d.for_date} {'+'.join(d.preferences.languages)} {d.preferences.output_format}")
+            print(f"would request {len(due)} daily podcasts {which} (dry run: nothing requested)")
+        else:
+            print(f"requested {len(made)} daily podcasts {which}; learners who had one already got none")
+    finally:
+        asyncio.run(system.close())
+    return 0
+
+
+def _cleanup(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from tqdm import tqdm
+
+    from dailycast.events import utcnow
+    from services.api import retention
+    from system.builder import System
+
+    system = System(("api",))  # builds (and migrates) but starts nothing: the API's relay sends the deletions
+    try:
+        container = system.services["api"].container
+        days = container.settings.retention_days
+        before = utcnow() - timedelta(days=days)
+        factory = container.session_factory
+        if args.dry_run:
+            ids = retention.expired_ids(factory, before)
+            for podcast_id in ids:
+                print(f"podcast {podcast_id}")
+            print(f"would delete {len(ids)} podcasts created before {before:%Y-%m-%d %H:%M} UTC "
+                  f"(DAILYCAST_RETENTION_DAYS={days}; dry run: nothing deleted)")
+            return 0
+        with tqdm(total=retention.expired_count(factory, before), unit="podcast", disable=None, file=sys.stderr) as bar:
+            deleted = retention.delete_expired(factory, container.schemas, before, progress=bar.update)
+        print(f"deleted {deleted} podcasts created before {before:%Y-%m-%d %H:%M} UTC (DAILYCAST_RETENTION_DAYS={days})")
+    finally:
+        asyncio.run(system.close())
+    return 0
+
+
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
 def _doctor(args: argparse.Namespace) -> int:
     from system.doctor import run
 
@@ -95,6 +165,18 @@ def main(argv: list[str] | None = None) -> int:
     token.add_argument("--user", type=int, required=True, help="user id (demo learners: 1, 2, 3)")
     token.add_argument("--staff", action="store_true", help="a staff token: create for and read anyone")
     token.set_defaults(func=_token)
+    daily = commands.add_parser(
+        "daily", help="request the day's podcast of every daily learner who has none yet for that date (again: none)"
+    )
+    daily.add_argument("--date", type=_day, help="the date (YYYY-MM-DD); default: each learner's local today")
+    daily.add_argument("--user", type=int, help="only this learner")
+    daily.add_argument("--dry-run", action="store_true", help="list them, request nothing")
+    daily.set_defaults(func=_daily, log_level="warning")
+    cleanup = commands.add_parser(
+        "cleanup", help="delete podcasts older than DAILYCAST_RETENTION_DAYS, with their audio and sent-log rows"
+    )
+    cleanup.add_argument("--dry-run", action="store_true", help="list them, delete nothing")
+    cleanup.set_defaults(func=_cleanup, log_level="warning")
     doctor = commands.add_parser("doctor", help="print the adapter behind each port and check that it answers")
     doctor.add_argument("--timeout", type=float, default=5.0, help="seconds each check may take (default 5)")
     # Quiet logs: a client failing to connect logs at ERROR, and the table already says why.

@@ -15,3 +15,9 @@ PROVIDER_SETTINGS = (
 def no_real_providers(monkeypatch):
     for name in PROVIDER_SETTINGS:
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def no_daily_scheduler(monkeypatch):
+    # A system in a test requests only the podcasts the test asks for; the scheduler's tests turn it on.
+    monkeypatch.setenv("DAILYCAST_SCHEDULER", "false")

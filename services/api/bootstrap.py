@@ -21,6 +21,8 @@ from services.api.demo import demo_events
 from services.api.documents import fill_missing_documents, keep_documents
 from services.api.outbox import OutboxRelay
 from services.api.projector import CONSUMER, Projector
+from services.api.retention import run_cleanup
+from services.api.scheduler import run_scheduler
 from services.api.settings import ApiSettings
 from services.api.sweeper import sweep_stuck_podcasts
 
@@ -59,10 +61,22 @@ def build(resources: Resources) -> ApiService:
     sweep = partial(
         sweep_stuck_podcasts, container.session_factory, container.schemas, older_than, container.outbox_wakeup.notify
     )
+    tasks = [
+        relay_when_connected, sweep, fill_documents, partial(_become_ready, container, resources),
+        partial(
+            run_cleanup, container.session_factory, container.schemas, timedelta(days=settings.retention_days),
+            settings.cleanup_hour, container.ready, container.outbox_wakeup.notify,
+        ),
+    ]
+    if settings.scheduler:
+        tasks.append(partial(
+            run_scheduler, container.session_factory, container.schemas, timedelta(minutes=settings.daily_lead_minutes),
+            settings.scheduler_interval_seconds, container.ready, container.outbox_wakeup.notify,
+        ))
     return ApiService(
         "api",
         subscriptions=[Subscription(CONSUMER, Projector(container.session_factory).handlers())],
-        tasks=[relay_when_connected, sweep, fill_documents, partial(_become_ready, container, resources)],
+        tasks=tasks,
         web=partial(create_app, container),
         idle=lambda: relay.pending_count() == 0,
         container=container,

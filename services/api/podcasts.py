@@ -147,11 +147,35 @@ def _request_once(
     if learner is None or not learner.active:
         raise InvalidInput("user_id", f"no active learner with id {target}")
     slot = _free_slot(session, principal, daily_limit, now) if daily_limit and not principal.is_staff else None
-    languages = languages or [language_of_locale(learner.locale)]
+    row = new_podcast(
+        session, schemas, learner, principal.user_id, languages or [language_of_locale(learner.locale)], output_format,
+        for_date,
+    )
+    if slot is not None:
+        slot.podcast_id = row.id
+        session.add(slot)
+    session.flush()  # a slot taken meanwhile fails here (and request_podcast tries again)
+    response = render(row)
+    if idempotency is not None:
+        session.add(
+            IdempotencyKey(
+                principal_id=principal.user_id, key=idempotency.key, fingerprint=idempotency.fingerprint,
+                podcast_id=row.id, status_code=202, response=response, created_at=now,
+            )
+        )
+    session.commit()  # a key taken meanwhile fails here (and request_podcast tries again)
+    return Accepted(row.id, response)
+
+
+def new_podcast(
+    session: Session, schemas: SchemaSet, learner: Learner, requested_by: int, languages: list[str], output_format: str,
+    for_date: date,
+) -> DailyPodcast:
+    """A pending podcast and its PodcastRequested (in the outbox), in the session's transaction."""
     context = learner_context(session, learner)
     row = DailyPodcast(
-        user_id=target,
-        requested_by=principal.user_id,
+        user_id=learner.id,
+        requested_by=requested_by,
         for_date=for_date,
         attempt=1,
         status="pending",
@@ -172,23 +196,10 @@ def _request_once(
         languages=languages,
         output_format=output_format,
         learner=context,
-        requested_by=principal.user_id,
+        requested_by=requested_by,
     )
     add_to_outbox(session, [requested], schemas)
-    if slot is not None:
-        slot.podcast_id = row.id
-        session.add(slot)
-    session.flush()  # a slot taken meanwhile fails here (and request_podcast tries again)
-    response = render(row)
-    if idempotency is not None:
-        session.add(
-            IdempotencyKey(
-                principal_id=principal.user_id, key=idempotency.key, fingerprint=idempotency.fingerprint,
-                podcast_id=row.id, status_code=202, response=response, created_at=now,
-            )
-        )
-    session.commit()  # a key taken meanwhile fails here (and request_podcast tries again)
-    return Accepted(row.id, response)
+    return row
 
 
 def _earlier_answer(session: Session, principal: Principal, idempotency: Idempotency, now: datetime) -> Accepted | None:
@@ -259,9 +270,15 @@ def save_answers(session: Session, row: DailyPodcast, principal: Principal, subm
     return row
 
 
-def delete_podcast(session: Session, schemas: SchemaSet, row: DailyPodcast) -> None:
-    """Remove the podcast; its audio is removed by tts on the PodcastDeleted event."""
+def stage_deletion(session: Session, schemas: SchemaSet, row: DailyPodcast) -> None:
+    """Delete the podcast and stage its PodcastDeleted, in the session's transaction: on that event
+    tts removes its audio and the notifier its sent-log rows."""
     deleted = ev.PodcastDeleted(event_id=ev.new_event_id(), occurred_at=ev.utcnow(), podcast_id=row.id)
     session.delete(row)
     add_to_outbox(session, [deleted], schemas)
+
+
+def delete_podcast(session: Session, schemas: SchemaSet, row: DailyPodcast) -> None:
+    """Remove the podcast (one transaction)."""
+    stage_deletion(session, schemas, row)
     session.commit()

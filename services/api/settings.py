@@ -35,6 +35,17 @@ class ApiSettings(CommonSettings):
         5, ge=0, description="podcasts a learner may request for themself per UTC day (then 429); "
         "staff are not limited; 0: no limit",
     )
+    scheduler: bool = Field(
+        True, description="run the daily scheduler in this API process (one replica acts at a time, by a lease)"
+    )
+    daily_lead_minutes: int = Field(
+        60, ge=0, le=24 * 60, description="request a learner's daily podcast this long before their delivery time"
+    )
+    scheduler_interval_seconds: float = Field(60.0, gt=0, description="how often the scheduler looks for due podcasts")
+    retention_days: int = Field(
+        30, ge=1, description="podcasts older than this are deleted, with their audio and sent-log rows, every night"
+    )
+    cleanup_hour: int = Field(3, ge=0, le=23, description="the hour (UTC) of the nightly cleanup")
     dev_signin: bool | None = Field(
         None,
         description="the web pages' development sign-in (pick a demo learner or staff, POST /dev/token); "

@@ -62,6 +62,7 @@ class Cluster:
             "DAILYCAST_DATA_DIR": str(self.data_dir),
             "DAILYCAST_PORT": str(self.port),
             "PYTHONUNBUFFERED": "1",
+            "DAILYCAST_SCHEDULER": "false",  # the podcasts are the test's own (the scheduler's tests are its own)
             **extra_env,
         }
         self.processes: dict[str, subprocess.Popen] = {}

@@ -114,6 +114,8 @@ def test_a_podcast_deleted_before_its_script_is_ready_gets_no_audio_and_no_email
         wait_for(lambda: writer.holding, what="the writer holding the first script")
         assert api.client.delete(f"/api/podcasts/{first}/", headers=api.auth(1)).status_code == 204
         # PodcastRequested, PodcastDeleted, then (once the gate opens) ScriptReady: tts sees the deletion first.
+        # The deletion is in the log before the gate opens (else, on a busy machine, the relay may send it after).
+        wait_for(lambda: api.system.services["api"].relay.pending_count() == 0, what="the deletion published")
         writer.gate.set()
         second = api.create(output_format="audio", languages=["en"]).json()["id"]
         assert api.finished(second)["status"] == "completed"

@@ -9,8 +9,7 @@ import pytest
 
 from system.builder import Adapters
 from tests.utils.fakes import FakeSynthesizer, FakeWriter
-from tests.utils.postgres import fresh_database, postgres_base_url
-from tests.utils.system import running_system
+from tests.utils.system import running_on_database
 
 AIKO, LUCAS = 1, 2  # the demo learners: ja-JP and fr-FR
 CHOSEN = {"daily": True, "languages": ["ja", "en"], "output_format": "audio", "minutes": 10,
@@ -22,13 +21,8 @@ def api(request, tmp_path_factory):
     adapters = Adapters(writer=FakeWriter(), synthesizer=FakeSynthesizer())
     with pytest.MonkeyPatch.context() as monkeypatch:
         data = tmp_path_factory.mktemp(f"preferences-{request.param}") / "data"
-        if request.param == "sqlite":
-            with running_system(monkeypatch, data, adapters) as api:
-                yield api
-        else:
-            with fresh_database(postgres_base_url()) as url:
-                with running_system(monkeypatch, data, adapters, DATABASE_URL=url) as api:
-                    yield api
+        with running_on_database(request.param, monkeypatch, data, adapters) as api:
+            yield api
 
 
 def put(api, body: dict, path: str = "/api/learners/me/preferences", user_id: int = AIKO, staff: bool = False):

@@ -23,20 +23,15 @@ from services.api.documents import audio_route, fill_missing_documents
 from services.api.schemas import PodcastOut
 from system.builder import Adapters
 from tests.utils.fakes import FakeSynthesizer, FakeWriter
-from tests.utils.postgres import fresh_database, postgres_base_url, postgres_url  # noqa: F401 (a fixture)
-from tests.utils.system import running_system
+from tests.utils.postgres import postgres_url  # noqa: F401 (a fixture)
+from tests.utils.system import running_on_database, running_system
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def api(request, monkeypatch, tmp_path):
     adapters = Adapters(writer=FakeWriter(), synthesizer=FakeSynthesizer())
-    if request.param == "sqlite":
-        with running_system(monkeypatch, tmp_path / "data", adapters) as api:
-            yield api
-    else:
-        with fresh_database(postgres_base_url()) as url:
-            with running_system(monkeypatch, tmp_path / "data", adapters, DATABASE_URL=url) as api:
-                yield api
+    with running_on_database(request.param, monkeypatch, tmp_path / "data", adapters) as api:
+        yield api
 
 
 def link(key: str, language: str) -> str:

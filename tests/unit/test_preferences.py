@@ -51,3 +51,10 @@ def test_local_days_follow_daylight_saving_time():
     assert due_dates(paris, at("2026-03-29T03:59", "UTC"), LEAD) == []
     assert due_dates(paris, at("2026-03-29T04:00", "UTC"), LEAD) == [date(2026, 3, 29)]
     assert due_dates(paris, at("2026-03-28T05:00", "UTC"), LEAD) == [date(2026, 3, 28)]
+
+
+def test_local_today_is_the_learners_date():
+    from dailycast.preferences import local_today
+
+    assert local_today(DeliveryPreferences(time_zone="Asia/Tokyo"), at("2026-12-01T15:00")) == date(2026, 12, 2)
+    assert local_today(DeliveryPreferences(time_zone="America/New_York"), at("2026-12-01T03:00")) == date(2026, 11, 30)

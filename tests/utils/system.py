@@ -13,7 +13,7 @@ from dailycast.messaging.delivery import RetryPolicy
 from system.builder import Adapters, System
 from services.api.auth import issue_token
 from tests.utils.infra import Infra
-from tests.utils.postgres import fresh_database
+from tests.utils.postgres import fresh_database, postgres_base_url
 
 FINAL = ("completed", "failed")
 RUNTIMES = ("embedded", "kafka")
@@ -83,3 +83,15 @@ def running_system(monkeypatch, data_dir, adapters: Adapters = Adapters(), runti
         with TestClient(system.app()) as client:
             wait_for(lambda: client.get("/healthz").status_code == 200, timeout=60)
             yield Api(client, system)
+
+
+@contextmanager
+def running_on_database(database: str, monkeypatch, data_dir, adapters: Adapters = Adapters()):
+    """The embedded runtime with its read model on "sqlite" or on a fresh "postgresql" database."""
+    if database == "sqlite":
+        with running_system(monkeypatch, data_dir, adapters) as api:
+            yield api
+    else:
+        with fresh_database(postgres_base_url()) as url:
+            with running_system(monkeypatch, data_dir, adapters, DATABASE_URL=url) as api:
+                yield api
