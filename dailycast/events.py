@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 
 from dailycast.learner import LearnerContext
 from dailycast.scripts import Question
@@ -207,6 +207,22 @@ class EnrollmentChanged:
     course_id: int
     course_title: str
     enrolled: bool
+
+
+@registered(LEARNER_EVENTS, key="user_id")
+@dataclass(frozen=True)
+class DeliveryPreferencesChanged:
+    """The platform sets a learner's delivery preferences (all of them, as the API's PUT does)."""
+
+    event_id: str
+    occurred_at: datetime
+    user_id: int
+    daily: bool
+    languages: list[str]
+    output_format: str
+    minutes: int
+    delivery_time: time  # local, in time_zone
+    time_zone: str
 
 
 @registered(LEARNER_EVENTS, key="user_id")

@@ -16,12 +16,13 @@ from sqlalchemy.orm import Session
 
 from dailycast import events as ev
 from dailycast.messaging.avro import SchemaSet
-from dailycast.preferences import language_of_locale
+from dailycast.preferences import language_of_locale, local_today
 from dailycast.progress import resolve_answers
 from services.api.auth import Principal
-from services.api.db import DailyPodcast, IdempotencyKey, Learner, PodcastAnswer, RequestSlot
+from services.api.db import DailyPodcast, DeliveryPreference, IdempotencyKey, Learner, PodcastAnswer, RequestSlot
 from services.api.learners import learner_context
 from services.api.outbox import add_to_outbox
+from services.api.preferences import stored_or_default
 
 # How long an Idempotency-Key is remembered (a client retries within minutes, not days).
 IDEMPOTENCY_KEY_TTL = timedelta(hours=24)
@@ -97,7 +98,7 @@ def request_podcast(
     user_id: int | None,
     languages: list[str] | None,
     output_format: str,
-    for_date: date,
+    for_date: date | None,
     *,
     render: Callable[[DailyPodcast], dict],
     daily_limit: int = 0,
@@ -105,9 +106,10 @@ def request_podcast(
 ) -> Accepted:
     """Store a pending podcast and its PodcastRequested together; generation runs on events.
 
-    `render` makes the 202's body. A learner asking for themself gets `daily_limit` requests per
-    UTC day (0: no limit; staff are not limited); each takes a numbered slot of the day in the same
-    transaction, so two requests at the limit cannot both pass. With an Idempotency-Key, the key is
+    `for_date` None: the learner's local today. `render` makes the 202's body. A learner asking for
+    themself gets `daily_limit` requests per UTC day (0: no limit; staff are not limited); each
+    takes a numbered slot of the day in the same transaction, so two requests at the limit cannot
+    both pass. With an Idempotency-Key, the key is
     stored with the first request's body and answer: a retry gets that answer, and makes nothing.
     """
     for tries_left in reversed(range(_REQUEST_TRIES)):
@@ -130,7 +132,7 @@ def _request_once(
     user_id: int | None,
     languages: list[str] | None,
     output_format: str,
-    for_date: date,
+    for_date: date | None,
     render: Callable[[DailyPodcast], dict],
     daily_limit: int,
     idempotency: Idempotency | None,
@@ -149,7 +151,7 @@ def _request_once(
     slot = _free_slot(session, principal, daily_limit, now) if daily_limit and not principal.is_staff else None
     row = new_podcast(
         session, schemas, learner, principal.user_id, languages or [language_of_locale(learner.locale)], output_format,
-        for_date,
+        for_date or _local_today(session, learner, now),
     )
     if slot is not None:
         slot.podcast_id = row.id
@@ -165,6 +167,11 @@ def _request_once(
         )
     session.commit()  # a key taken meanwhile fails here (and request_podcast tries again)
     return Accepted(row.id, response)
+
+
+def _local_today(session: Session, learner: Learner, now: datetime) -> date:
+    """The learner's date at `now`, in the time zone of their preferences (or their locale's)."""
+    return local_today(stored_or_default(session.get(DeliveryPreference, learner.id), learner.locale), now)
 
 
 def new_podcast(

@@ -36,9 +36,12 @@ def preferences_of(session: Session, user_id: int) -> DeliveryPreferences:
     return stored_or_default(session.get(DeliveryPreference, user_id), learner.locale)
 
 
-def save_preferences(session: Session, user_id: int, preferences: DeliveryPreferences) -> DeliveryPreferences:
-    """Replace the learner's preferences (one transaction)."""
+def save_preferences(
+    session: Session, user_id: int, preferences: DeliveryPreferences, commit: bool = True
+) -> DeliveryPreferences:
+    """Replace the learner's preferences (and commit, unless the caller's transaction goes on)."""
     _learner(session, user_id)
     session.merge(DeliveryPreference(user_id=user_id, **asdict(preferences)))
-    session.commit()
+    if commit:
+        session.commit()
     return preferences

@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dailycast import events as ev
 from services.api.db import Course, DailyPodcast, Enrollment, Learner, ProcessedEvent, QuizResult
+from services.api.preferences import save_preferences
+from services.api.schemas import PreferencesIn
 
 CONSUMER = "api-projector"
 FINAL = ("completed", "failed")
@@ -117,6 +119,15 @@ def project_quiz(session: Session, e: ev.QuizScored) -> None:
     session.merge(QuizResult(user_id=e.user_id, quiz_id=e.quiz_id, subject=e.subject, score=e.score, scored_at=e.scored_at))
 
 
+def project_preferences(session: Session, e: ev.DeliveryPreferencesChanged) -> None:
+    # The API's own rules: a value it would answer 422 to makes the event fail (and be dead-lettered).
+    checked = PreferencesIn(
+        daily=e.daily, languages=e.languages, output_format=e.output_format, minutes=e.minutes,
+        delivery_time=e.delivery_time.strftime("%H:%M"), time_zone=e.time_zone,
+    )
+    save_preferences(session, e.user_id, checked.preferences(), commit=False)  # unknown learner: retried
+
+
 PROJECTIONS = {
     ev.PodcastRequested: project_requested,
     ev.ScriptReady: project_script,
@@ -127,6 +138,7 @@ PROJECTIONS = {
     ev.UserUpserted: project_user,
     ev.EnrollmentChanged: project_enrollment,
     ev.QuizScored: project_quiz,
+    ev.DeliveryPreferencesChanged: project_preferences,
 }
 
 

@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from dailycast.events import QuestionTime
+from dailycast.preferences import DeliveryPreferences
 from dailycast.progress import ProgressQuestion, ProgressSummary
 from dailycast.scripts import Question
 from services.api.safe_json import first_surrogate
@@ -290,8 +291,11 @@ class PreferencesIn(BaseModel):
             raise ValueError("the same language twice")
         return value
 
-    def local_time(self) -> time:
-        return _local_time(self.delivery_time)
+    def preferences(self) -> DeliveryPreferences:
+        return DeliveryPreferences(
+            daily=self.daily, languages=list(self.languages), output_format=self.output_format, minutes=self.minutes,
+            delivery_time=_local_time(self.delivery_time), time_zone=self.time_zone,
+        )
 
 
 class PreferencesOut(PreferencesIn):

@@ -166,6 +166,55 @@ test('a student requests a podcast, answers all three questions where the audio 
   assertNoProblems(phone);
 });
 
+test('a student chooses their daily podcast, and the list shows today\'s podcast first', async () => {
+  const page = await open();
+  await signIn(page, 2); // Lucas, fr-FR: the defaults are French, 07:00 in Europe/Paris
+  await until(page, () => document.querySelector('#pref-zone').value !== '', null, { what: 'the preferences loaded' });
+  assert.equal(await page.getByLabel('Time zone').inputValue(), 'Europe/Paris');
+  assert.equal(await page.getByLabel('Ready at').inputValue(), '07:00');
+  assert.equal(await page.getByLabel('Daily podcast language').inputValue(), 'fr');
+  assert.equal(await page.getByLabel('A podcast every day').isChecked(), true);
+
+  await page.getByLabel('Second daily language (optional)').selectOption('en');
+  await page.getByLabel('Daily format').selectOption('audio');
+  await page.getByLabel('Length').selectOption('10');
+  await page.getByLabel('Ready at').fill('06:30');
+  await page.getByLabel('Time zone').selectOption('Asia/Tokyo');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.locator('#preferences-status').filter({ hasText: 'every day at 06:30 (Asia/Tokyo)' }).waitFor();
+
+  await page.reload(); // saved by the API, not by the page
+  await until(page, () => document.querySelector('#pref-zone').value === 'Asia/Tokyo', null, { what: 'the saved zone' });
+  assert.equal(await page.getByLabel('Length').inputValue(), '10');
+  assert.equal(await page.getByLabel('Second daily language (optional)').inputValue(), 'en');
+  assert.equal(await page.getByLabel('Daily format').inputValue(), 'audio');
+  const saved = await page.evaluate(async () => (await fetch('/api/learners/me/preferences', {
+    headers: { Authorization: `Bearer ${sessionStorage.getItem('dailycast.token')}` },
+  })).json());
+  assert.deepEqual(saved, { user_id: 2, daily: true, languages: ['fr', 'en'], output_format: 'audio', minutes: 10,
+    delivery_time: '06:30', time_zone: 'Asia/Tokyo' });
+
+  // A podcast of today (in the learner's zone) comes first, marked, whatever else the list holds.
+  await page.getByLabel('Language', { exact: true }).selectOption('fr');
+  await page.getByRole('button', { name: 'Make my podcast' }).click();
+  await page.locator('#list-status').filter({ hasText: 'Your podcast is requested' }).waitFor(); // listed again
+  const items = await page.locator('.podcast-item').evaluateAll((nodes) => nodes.map((n) => n.dataset.today));
+  assert.deepEqual(items, [...items].sort().reverse(), 'today\'s podcasts before the others');
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
+  const listed = await page.evaluate(async () => (await fetch('/api/podcasts/', {
+    headers: { Authorization: `Bearer ${sessionStorage.getItem('dailycast.token')}` },
+  })).json());
+  const todays = listed.results.filter((p) => p.for_date === today).length;
+  assert.equal(items.filter((t) => t === 'true').length, todays);
+  if (todays) assert.match(await page.locator('.podcast-item').first().textContent(), /^Today, /);
+
+  // Off: saved, and said so.
+  await page.getByLabel('A podcast every day').uncheck();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.locator('#preferences-status').filter({ hasText: 'no daily podcast' }).waitFor();
+  assertNoProblems(page);
+});
+
 test('staff generate a bilingual podcast on /admin/dailycast/ and load both audio files', async () => {
   const page = await open();
   await signIn(page, 'staff');

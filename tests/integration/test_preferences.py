@@ -5,6 +5,9 @@ On SQLite and on PostgreSQL (embedded runtime, read model on DATABASE_URL).
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from system.builder import Adapters
@@ -78,3 +81,11 @@ def test_staff_set_anyones_preferences_and_learners_only_their_own(api):
     assert api.get(f"/api/learners/{2**63}/preferences", 99, staff=True).status_code == 422
     assert api.get("/api/learners/me/preferences", 424242).status_code == 404  # a token for no learner we know
     assert api.client.get("/api/learners/me/preferences").status_code == 401
+
+
+def test_a_podcast_asked_for_is_of_the_learners_local_date(api):
+    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):  # UTC+14 and UTC-11: never the same date
+        assert put(api, {**CHOSEN, "time_zone": zone}, user_id=LUCAS).status_code == 200
+        created = api.create(LUCAS, languages=["fr"], output_format="text")
+        assert created.status_code == 202, created.text
+        assert created.json()["for_date"] == datetime.now(ZoneInfo(zone)).date().isoformat()

@@ -37,7 +37,11 @@ def age(api, ids: list[int], days: int) -> None:
 
 
 def audio_files(api, podcast_id: int) -> list:
-    return list((api.system.settings.data_dir / "audio" / "podcasts" / str(podcast_id)).rglob("*.mp3"))
+    folder = api.system.settings.data_dir / "audio" / "podcasts" / str(podcast_id)
+    try:
+        return list(folder.rglob("*.mp3"))
+    except FileNotFoundError:  # tts is removing it as we look: not gone yet
+        return [folder]
 
 
 def sent(api, podcast_id: int) -> int:

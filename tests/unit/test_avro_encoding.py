@@ -1,5 +1,6 @@
 import io
 import json
+from datetime import time
 
 import fastavro
 import pytest
@@ -30,6 +31,7 @@ def sample_events() -> list:
         ev.UserUpserted("e7", now, 1, "a@example.com", "Aiko", "ja-JP"),
         ev.EnrollmentChanged("e8", now, 1, 5, "Django", True),
         ev.QuizScored("e9", now, 1, 3, "Databases", 0.5, now),
+        ev.DeliveryPreferencesChanged("e10", now, 1, True, ["ja", "en"], "audio", 10, time(6, 30), "Asia/Tokyo"),
     ]
 
 

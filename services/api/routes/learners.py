@@ -61,12 +61,8 @@ def _read(session: SessionDep, user_id: int) -> PreferencesOut:
 
 
 def _write(session: SessionDep, user_id: int, body: PreferencesIn) -> PreferencesOut:
-    chosen = DeliveryPreferences(
-        daily=body.daily, languages=list(body.languages), output_format=body.output_format, minutes=body.minutes,
-        delivery_time=body.local_time(), time_zone=body.time_zone,
-    )
     try:
-        return _out(user_id, preferences.save_preferences(session, user_id, chosen))
+        return _out(user_id, preferences.save_preferences(session, user_id, body.preferences()))
     except preferences.UnknownLearner:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"No learner {user_id}") from None
 

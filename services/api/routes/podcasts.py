@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request, Response, status
@@ -93,7 +92,7 @@ def create_podcast(
         idempotency = commands.Idempotency(idempotency_key, commands.fingerprint(body.model_dump(mode="json")))
     accepted = commands.request_podcast(
         session, container.schemas, principal, body.user_id, body.requested_languages(), body.output_format,
-        date.today(),
+        None,  # the learner's local today
         render=lambda row: _podcast_out(row, container).model_dump(mode="json"),
         daily_limit=container.settings.daily_request_limit,
         idempotency=idempotency,

@@ -14,6 +14,10 @@ const FIELD_NAMES = {
   languages: 'Languages',
   output_format: 'Format',
   answers: 'Answers',
+  daily: 'A podcast every day',
+  minutes: 'Length',
+  delivery_time: 'Ready at',
+  time_zone: 'Time zone',
   token: 'Token',
 };
 

@@ -2,6 +2,7 @@
 
 import { api } from './api.js';
 import { FORMATS, languageName, languageOfLocale } from './languages.js';
+import { setupPreferencesForm, todayIn } from './preferences-form.js';
 import { onRequestSubmit, setupRequestForm, showFieldErrors } from './request-form.js';
 import { requireUser } from './session.js';
 import { STATUS_TEXT, $, completion, el, formatDate, isFinal, percentText, poll, showError, statusBadge } from './ui.js';
@@ -12,16 +13,18 @@ let podcasts = [];
 let shown = PAGE_SIZE;
 let total = 0;
 let stopPolling = null;
+let today = todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone); // in the learner's zone once known
 
 function item(p) {
   const languages = [p.primary_language, p.secondary_language].filter(Boolean).map(languageName).join(' + ');
   const { answered, total: count, percent } = completion(p);
-  const title = `${formatDate(p.for_date)}: ${languages}`;
+  const isToday = p.for_date === today;
+  const title = `${isToday ? 'Today, ' : ''}${formatDate(p.for_date)}: ${languages}`;
   const details = [FORMATS[p.output_format] || p.output_format];
   if (user.staff) details.unshift(`Learner ${p.user_id}`);
   if (p.status === 'completed') details.push(`${answered} of ${count} answered (${percentText(percent)})`);
   if (p.status === 'failed' && p.error_message) details.push(p.error_message);
-  return el('li', { class: 'podcast-item', 'data-podcast-id': p.id, 'data-status': p.status },
+  return el('li', { class: 'podcast-item', 'data-podcast-id': p.id, 'data-status': p.status, 'data-today': String(isToday) },
     el('a', { href: `/podcasts/${p.id}/`, class: 'podcast-link' }, title),
     statusBadge(p.status),
     el('p', { class: 'podcast-details' }, details.join(' · ')));
@@ -29,7 +32,9 @@ function item(p) {
 
 function render() {
   const list = $('podcast-list');
-  list.replaceChildren(...podcasts.map(item));
+  // Today's podcast first, then the others newest first (as the API lists them).
+  const ordered = [...podcasts.filter((p) => p.for_date === today), ...podcasts.filter((p) => p.for_date !== today)];
+  list.replaceChildren(...ordered.map(item));
   $('list-empty').hidden = podcasts.length > 0;
   $('pager').hidden = podcasts.length >= total;
 }
@@ -59,6 +64,15 @@ async function start() {
   if (user.staff) {
     $('page-title').textContent = 'Podcasts';
     $('request-section').hidden = true; // staff generate on /admin/dailycast/
+    $('preferences-section').hidden = true;
+  } else {
+    setupPreferencesForm((saved) => {
+      today = todayIn(saved.time_zone);
+      render();
+    }).then((chosen) => {
+      today = todayIn(chosen.time_zone);
+      render();
+    }).catch((err) => showError($('preferences-error'), err));
   }
   const form = $('request-form');
   const fields = setupRequestForm(form);
