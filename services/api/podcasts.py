@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dailycast import events as ev
+from dailycast.learner import LearnerContext
 from dailycast.messaging.avro import SchemaSet
 from dailycast.preferences import language_of_locale, local_today
 from dailycast.progress import resolve_answers
@@ -180,8 +181,19 @@ def new_podcast(
 ) -> DailyPodcast:
     """A pending podcast and its PodcastRequested (in the outbox), in the session's transaction."""
     context = learner_context(session, learner)
-    row = DailyPodcast(
-        user_id=learner.id,
+    row = DailyPodcast(**podcast_values(context, requested_by, languages, output_format, for_date))
+    session.add(row)
+    session.flush()  # the id is the event's key
+    add_to_outbox(session, [requested_event(row.id, context, requested_by, languages, output_format, for_date)], schemas)
+    return row
+
+
+def podcast_values(
+    context: LearnerContext, requested_by: int, languages: list[str], output_format: str, for_date: date
+) -> dict:
+    """A new, pending podcast's columns."""
+    return dict(
+        user_id=context.user_id,
         requested_by=requested_by,
         for_date=for_date,
         attempt=1,
@@ -192,21 +204,24 @@ def new_podcast(
         output_format=output_format,
         included_courses=context.courses,
     )
-    session.add(row)
-    session.flush()  # the id is the event's key
-    requested = ev.PodcastRequested(
+
+
+def requested_event(
+    podcast_id: int, context: LearnerContext, requested_by: int, languages: list[str], output_format: str,
+    for_date: date,
+) -> ev.PodcastRequested:
+    """A new podcast's PodcastRequested, the learner's snapshot in it."""
+    return ev.PodcastRequested(
         event_id=ev.new_event_id(),
         occurred_at=ev.utcnow(),
-        podcast_id=row.id,
-        attempt=row.attempt,
+        podcast_id=podcast_id,
+        attempt=1,
         for_date=for_date,
         languages=languages,
         output_format=output_format,
         learner=context,
         requested_by=requested_by,
     )
-    add_to_outbox(session, [requested], schemas)
-    return row
 
 
 def _earlier_answer(session: Session, principal: Principal, idempotency: Idempotency, now: datetime) -> Accepted | None:
