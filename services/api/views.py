@@ -76,34 +76,32 @@ _JSON = {
     for c in _PODCAST.c if isinstance(c.type, (JsonOf, sa.JSON))
 }
 _ANSWERS = TypeAdapter(dict[str, str])
-_READ_AS = {
-    c.name: sa.cast(c, sa.Text).label(c.name) if c.name in _JSON else c for c in _PODCAST.c if c.name != "document"
-}
+_READ_AS = {c.name: sa.cast(c, sa.Text).label(c.name) if c.name in _JSON else c for c in _PODCAST.c}
 # Each podcast comes with its answers in the same row: one statement, one round trip to the server.
 _ANSWERS_OF = (
     select(_answers_object(PodcastAnswer.question_id, PodcastAnswer.answer))
     .where(PodcastAnswer.podcast_id == _PODCAST.c.id).scalar_subquery().label("student_answers")
 )
-_COLUMNS = [*_READ_AS.values(), _ANSWERS_OF]
-# A podcast as its stored document (services/api/documents.py) and its answers.
-_DOCUMENT_COLUMNS = [_PODCAST.c.id, _PODCAST.c.user_id, _PODCAST.c.document, _ANSWERS_OF]
 # What progress and answers need: not the scripts and tracks, most of a podcast's bytes.
 FOR_ANSWERS = ("primary_language", "questions_asked")
-DOCUMENT = ("document",)
+DOCUMENT = ("document",)  # the podcast as its stored document (services/api/documents.py)
+
+
+def _columns(only: tuple[str, ...] | None) -> list:
+    """Every column but the document, or the id, the owner and `only` those; and the answers."""
+    if only is None:
+        return [column for name, column in _READ_AS.items() if name != "document"] + [_ANSWERS_OF]
+    return [_READ_AS["id"], _READ_AS["user_id"], *(_READ_AS[name] for name in only), _ANSWERS_OF]
+
+
+_COLUMNS = _columns(None)
 
 
 @cache
 def _one_query(only: tuple[str, ...] | None) -> sa.Select:
-    """One podcast, by id in a bind parameter: every column, or its id, owner and `only` those
-    (`DOCUMENT`: its stored document)."""
-    if only is None:
-        columns = _COLUMNS
-    elif only == DOCUMENT:
-        columns = _DOCUMENT_COLUMNS
-    else:
-        columns = [_READ_AS["id"], _READ_AS["user_id"], *(_READ_AS[name] for name in only), _ANSWERS_OF]
+    """One podcast, by id in a bind parameter, as `_columns(only)`."""
     # Statements are built once (building one costs about as much as running it on SQLite).
-    return select(*columns).where(_PODCAST.c.id == sa.bindparam("podcast_id"))
+    return select(*_columns(only)).where(_PODCAST.c.id == sa.bindparam("podcast_id"))
 
 
 _ORDER = (_PODCAST.c.created_at.desc(), _PODCAST.c.id.desc())
@@ -118,7 +116,7 @@ def _page_query(by_user: bool, by_status: bool, documents: bool = False) -> tupl
         where.append(_PODCAST.c.user_id == sa.bindparam("user_id"))
     if by_status:
         where.append(_PODCAST.c.status == sa.bindparam("status"))
-    page = select(*(_DOCUMENT_COLUMNS if documents else _COLUMNS)).where(*where).order_by(*_ORDER).offset(sa.bindparam("offset")).limit(sa.bindparam("limit"))
+    page = select(*_columns(DOCUMENT if documents else None)).where(*where).order_by(*_ORDER).offset(sa.bindparam("offset")).limit(sa.bindparam("limit"))
     return page, select(func.count()).select_from(_PODCAST).where(*where)
 
 

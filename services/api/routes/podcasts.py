@@ -62,8 +62,8 @@ def _visible(session: SessionDep, principal: CurrentPrincipal, podcast_id: int) 
         raise _missing(podcast_id) from None
 
 
-# The reads are async and do all their database work in one DatabaseGate.read, so a read costs
-# no worker thread on SQLite and one thread switch (or none, with an async driver) otherwise.
+# The reads are async and do all their database work in one DatabaseGate.read, so a read takes no
+# worker thread on either database (services/api/deps.py).
 async def _visible_record(
     gate: DatabaseGateDep, principal: CurrentPrincipal, podcast_id: int, only: tuple[str, ...] | None = None
 ) -> views.PodcastRecord:
