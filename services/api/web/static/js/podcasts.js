@@ -82,8 +82,9 @@ async function start() {
     button.disabled = true;
     try {
       await api('/api/podcasts/', { method: 'POST', body });
-      $('list-status').textContent = 'Your podcast is requested: it is being made.';
       await load();
+      // Said once the list shows it, so the message and the list agree.
+      $('list-status').textContent = 'Your podcast is requested: it is being made.';
       watch();
     } catch (err) {
       showFieldErrors(form, err.fields);
