@@ -44,11 +44,12 @@ class EmbeddedRuntime:
     def __init__(self, settings: CommonSettings):
         self.log = EmbeddedLog(settings.event_log_path, settings.partitions)
         self.producer = self.log
+        self.concurrency = settings.worker_concurrency
         self.consumers: list[EmbeddedConsumer] = []
 
     def consumer(self, subscription, schemas, source, retry) -> Task:
         publisher = EventPublisher(self.log, schemas, source)
-        consumer = EmbeddedConsumer(self.log, subscription, schemas, publisher, retry)
+        consumer = EmbeddedConsumer(self.log, subscription, schemas, publisher, retry, self.concurrency)
         self.consumers.append(consumer)
         return consumer.run
 
@@ -63,22 +64,21 @@ class EmbeddedRuntime:
 
 
 class KafkaRuntime:
-    """Apache Kafka: an idempotent aiokafka producer and faust agents."""
+    """Apache Kafka: an idempotent aiokafka producer and an aiokafka consumer group per subscription."""
 
     def __init__(self, settings: CommonSettings):
-        # Imported here: the embedded runtime loads neither faust nor aiokafka.
+        # Imported here: the embedded runtime does not load aiokafka.
         from dailycast.messaging.kafka import KafkaConfig, KafkaProducer
 
         self.config = KafkaConfig(settings.kafka_bootstrap_servers, settings.topic_prefix, settings.partitions)
         self.producer = KafkaProducer(self.config)
-        self.faust_dir = settings.data_dir / "faust"
+        self.concurrency = settings.worker_concurrency
 
     def consumer(self, subscription, schemas, source, retry) -> Task:
-        from dailycast.messaging.faust_consumer import FaustConsumer
+        from dailycast.messaging.kafka_consumer import KafkaConsumer
 
         publisher = EventPublisher(self.producer, schemas, source)
-        datadir = str(self.faust_dir / self.config.topic(subscription.group))
-        return FaustConsumer(self.config, subscription, schemas, publisher, self.producer, retry, datadir).run
+        return KafkaConsumer(self.config, subscription, schemas, publisher, self.producer, retry, self.concurrency).run
 
     async def connect(self) -> None:
         from dailycast.messaging.kafka import ensure_topics

@@ -17,6 +17,9 @@ class CommonSettings(BaseSettings):
     )
     data_dir: Path = Field(Path(".dailycast"), description="where the embedded runtime keeps its files")
     partitions: int = Field(3, ge=1, description="partitions of each topic created by the system")
+    worker_concurrency: int = Field(
+        32, ge=1, le=1024, description="messages each consumer handles at once (a podcast's own events in order)"
+    )
     host: str = Field("127.0.0.1", description="address the API listens on")
     port: int = Field(8000, description="the API's HTTP port")
     public_url: str | None = Field(None, description="base URL students reach; default http://host:port")

@@ -1,7 +1,8 @@
 """Handing one consumed message to its handler: decode, retry, publish, or dead-letter.
 
-Both runtimes call `deliver` for every message and commit the offset only after it returns, so
-a crash before that means the message comes again (at-least-once); handlers are idempotent.
+Both runtimes call `deliver_until_done` for every message and commit an offset only once every
+message before it has returned, so a crash before that means the message comes again
+(at-least-once); handlers are idempotent.
 """
 
 from __future__ import annotations
@@ -70,6 +71,27 @@ async def deliver(
                 return
             await asyncio.sleep(retry.first_backoff * 2 ** (attempt - 1))
     await publisher.publish(emitted, traceparent=traceparent)
+
+
+async def deliver_until_done(
+    message: Message,
+    subscription: Subscription,
+    schemas: SchemaSet,
+    publisher: EventPublisher,
+    producer: Producer,
+    retry: RetryPolicy = RetryPolicy(),
+) -> None:
+    """`deliver`, again and again while the log itself refuses what it publishes (a broker down)."""
+    backoff = retry.first_backoff
+    while True:
+        try:
+            await deliver(message, subscription, schemas, publisher, producer, retry)
+            return
+        except Exception as exc:
+            log.warning("%s: cannot publish for %s@%d (%s); retrying", subscription.group,
+                        message.topic, message.offset, exc)
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, 5.0)
 
 
 async def dead_letter(

@@ -17,6 +17,7 @@ import zlib
 from pathlib import Path
 
 from dailycast.messaging.ports import Message, OutgoingMessage
+from dailycast.waits import wait_at_most
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS topics (name TEXT PRIMARY KEY, partitions INTEGER NOT NULL);
@@ -153,9 +154,7 @@ class EmbeddedLog:
         self._waiters.add(waiter)
         try:
             if self.appended == seen:
-                await asyncio.wait_for(event.wait(), timeout)
-        except TimeoutError:
-            pass
+                await wait_at_most(event, timeout)
         finally:
             self._waiters.discard(waiter)
 

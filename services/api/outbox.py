@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from dailycast.messaging.avro import SchemaSet
 from dailycast.messaging.envelope import to_message
 from dailycast.messaging.ports import OutgoingMessage, Producer
+from dailycast.waits import wait_at_most
 from services.api.db import OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -40,10 +41,7 @@ class Wakeup:
             self._loop.call_soon_threadsafe(self._event.set)
 
     async def wait(self, timeout: float) -> None:
-        try:
-            await asyncio.wait_for(self._event.wait(), timeout)
-        except TimeoutError:
-            pass
+        await wait_at_most(self._event, timeout)
         self._event.clear()
 
 

@@ -1,6 +1,6 @@
 """The projector: keeps the read model (podcasts and learner profiles) up to date from events.
 
-Each event is applied in one transaction together with a row in processed_event, so a
+Each event is applied in a transaction together with a row in processed_event, so a
 redelivered event is seen and skipped. Events of an older attempt than the podcast's are
 ignored: a regenerated podcast only shows its newest attempt.
 """
@@ -143,21 +143,63 @@ PROJECTIONS = {
 
 
 class Projector:
-    """Applies each event once, in the same transaction that records it as processed."""
+    """Applies each event once, in the same transaction that records it as processed.
 
-    def __init__(self, session_factory: sessionmaker):
+    Events handled at the same time (the consumer runs many at once) wait in a queue and are
+    applied together, in one transaction per batch: one commit for many events is what lets the
+    read model keep up. If a batch fails, each of its events is applied alone, so only the bad
+    one fails (and is retried, then dead-lettered). Events of one podcast never share a batch:
+    the consumer hands over a podcast's next event only once its previous one was applied.
+    """
+
+    def __init__(self, session_factory: sessionmaker, batch_limit: int = 500):
         self.session_factory = session_factory
+        self.batch_limit = batch_limit
+        self._waiting: list[tuple[object, asyncio.Future]] = []
+        self._writer: asyncio.Task | None = None
 
     async def handle(self, event) -> list:
-        await asyncio.to_thread(self.apply, event)
+        applied = asyncio.get_running_loop().create_future()
+        self._waiting.append((event, applied))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_batches())
+        await applied
         return []
+
+    async def _write_batches(self) -> None:
+        while self._waiting:
+            batch, self._waiting = self._waiting[: self.batch_limit], self._waiting[self.batch_limit :]
+            errors = await asyncio.to_thread(self.apply_all, [event for event, _ in batch])
+            for (_, applied), error in zip(batch, errors):
+                if applied.done():  # its handler was cancelled meanwhile
+                    continue
+                if error is None:
+                    applied.set_result(None)
+                else:
+                    applied.set_exception(error)
+
+    def apply_all(self, events: list) -> list[Exception | None]:
+        """Apply the events in one transaction; if that fails, each in its own. Returns each one's error."""
+        try:
+            with self.session_factory.begin() as session:
+                for event in events:
+                    self._apply(session, event)
+            return [None] * len(events)
+        except Exception as exc:
+            if len(events) == 1:
+                return [exc]
+        return [self.apply_all([event])[0] for event in events]
 
     def apply(self, event) -> None:
         with self.session_factory.begin() as session:
-            if session.get(ProcessedEvent, (CONSUMER, event.event_id)) is not None:
-                return
-            PROJECTIONS[type(event)](session, event)
-            session.add(ProcessedEvent(consumer=CONSUMER, event_id=event.event_id))
+            self._apply(session, event)
+
+    @staticmethod
+    def _apply(session: Session, event) -> None:
+        if session.get(ProcessedEvent, (CONSUMER, event.event_id)) is not None:
+            return
+        PROJECTIONS[type(event)](session, event)
+        session.add(ProcessedEvent(consumer=CONSUMER, event_id=event.event_id))
 
     def handlers(self) -> dict:
         return {event_type: self.handle for event_type in PROJECTIONS}

@@ -2,7 +2,7 @@
 `dailycast doctor` passes and the schemas and migrations it ships work, away from the repo.
 
 Offline and quick: the wheel is built without build isolation (the project venv's setuptools),
-and the new venv gets only the wheel; the third-party dependencies (faust, openai, boto3, ...)
+and the new venv gets only the wheel; the third-party dependencies (aiokafka, openai, boto3, ...)
 come from the project venv through a .pth line, which only appends that folder to sys.path:
 the editable install's finder there is not run, so the project's own packages must come from
 the wheel (the test checks where each one is imported from).

@@ -1,0 +1,68 @@
+"""The projector applies events handled at the same time in one transaction per batch, still once each."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.orm import sessionmaker
+
+from dailycast import events as ev
+from dailycast.database import make_engine
+from services.api.db import Enrollment, Learner, ProcessedEvent
+from services.api.projector import Projector
+from tests.utils.system import running_on_database
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def projector(request, monkeypatch, tmp_path):
+    """A projector of its own on the system's database, counting its commits."""
+    with running_on_database(request.param, monkeypatch, tmp_path / "data") as api:
+        engine = make_engine(str(api.container.session_factory.kw["bind"].url.render_as_string(hide_password=False)))
+        commits = []
+        sa.event.listen(engine, "commit", lambda connection: commits.append(1))
+        projector = Projector(sessionmaker(engine, expire_on_commit=False))
+        projector.commits = commits
+        yield projector
+        engine.dispose()
+
+
+def learner_events(first: int, count: int) -> list:
+    now = ev.utcnow()
+    return [ev.UserUpserted(ev.new_event_id(), now, n, f"l{n}@example.com", f"Learner {n}", "en-US", True, False)
+            for n in range(first, first + count)]
+
+
+async def handle_all(projector: Projector, events: list) -> list:
+    return await asyncio.gather(*(projector.handle(e) for e in events), return_exceptions=True)
+
+
+async def test_events_handled_at_once_share_a_transaction(projector):
+    events = learner_events(1000, 200)
+    assert await handle_all(projector, events) == [[]] * 200
+    assert len(projector.commits) <= 3  # one batch, or two if the first began before the rest queued
+    with projector.session_factory() as session:
+        assert session.scalar(sa.select(sa.func.count()).select_from(Learner).where(Learner.id >= 1000)) == 200
+
+    before = len(projector.commits)
+    assert await handle_all(projector, events) == [[]] * 200  # redelivered: nothing changes
+    with projector.session_factory() as session:
+        assert session.scalar(sa.select(sa.func.count()).select_from(Learner).where(Learner.id >= 1000)) == 200
+        assert session.scalar(sa.select(sa.func.count()).select_from(ProcessedEvent).where(
+            ProcessedEvent.event_id.in_([e.event_id for e in events]))) == 200
+    assert len(projector.commits) - before <= 3
+
+
+async def test_a_bad_event_fails_alone_and_the_rest_of_its_batch_is_applied(projector):
+    now = ev.utcnow()
+    good = learner_events(2000, 20)
+    bad = ev.EnrollmentChanged(ev.new_event_id(), now, 999_999, 5, "Biology", True)  # an unknown learner
+    enrolled = ev.EnrollmentChanged(ev.new_event_id(), now, 1, 5, "Biology", True)  # a demo learner
+    outcomes = await handle_all(projector, [*good[:10], bad, enrolled, *good[10:]])
+    assert isinstance(outcomes[10], LookupError)
+    assert [o for i, o in enumerate(outcomes) if i != 10] == [[]] * 21
+    with projector.session_factory() as session:
+        assert session.scalar(sa.select(sa.func.count()).select_from(Learner).where(Learner.id >= 2000)) == 20
+        assert session.get(Enrollment, (1, 5)) is not None
+        assert session.get(ProcessedEvent, ("api-projector", bad.event_id)) is None  # it comes again
