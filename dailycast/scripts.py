@@ -39,4 +39,12 @@ class WrittenScript:
 
 
 class WriterError(Exception):
-    """A writer could not produce a usable script; the chain tries the next writer."""
+    """A writer could not produce a usable script; the chain tries the next writer.
+
+    `throttled`: the provider said "too many requests" (it may say when to come back:
+    `retry_after`, in seconds); asking again later is the answer, not another writer.
+    """
+
+    def __init__(self, message: str, throttled: bool = False, retry_after: float | None = None):
+        super().__init__(message)
+        self.throttled, self.retry_after = throttled, retry_after

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
+
+from sqlalchemy.engine import Engine
 
 from dailycast import events as ev
 from dailycast.messaging.delivery import Subscription
 from dailycast.probes import Probe
+from dailycast.quotas import Rate, SqlQuota
 from dailycast.service import Resources, Service
 from services.scriptgen.handlers import write_script
 from services.scriptgen.settings import ScriptgenSettings
 from services.scriptgen.writers.base import ScriptWriter
 from services.scriptgen.writers.chain import WriterChain
+from services.scriptgen.writers.quota_bound import QuotaBoundWriter
 from services.scriptgen.writers.template import TemplateWriter
 
 if TYPE_CHECKING:
@@ -27,7 +32,7 @@ GEMINI_DEFAULT_URL = "https://generativelanguage.googleapis.com"
 
 def build(resources: Resources, writer: ScriptWriter | None = None) -> Service:
     settings = ScriptgenSettings()
-    writer = writer or build_writer(settings)
+    writer = writer or build_writer(settings, resources.engine)
     return Service(
         "scriptgen",
         subscriptions=[Subscription(GROUP, {ev.PodcastRequested: partial(write_script, writer=writer)})],
@@ -35,11 +40,31 @@ def build(resources: Resources, writer: ScriptWriter | None = None) -> Service:
     )
 
 
-def build_writer(settings: ScriptgenSettings) -> WriterChain:
-    """OpenAI, then Gemini (each only with its key), then the template writer, always last."""
-    writers = [*llm_writers(settings), TemplateWriter()]
-    timeouts = {w.name: llm_step_bound(settings, w.name) for w in writers if w.name in ("openai", "gemini")}
-    return WriterChain(writers, step_timeout_seconds=settings.writer_timeout_seconds, timeouts=timeouts)
+def build_writer(settings: ScriptgenSettings, engine: Callable[[], Engine]) -> WriterChain:
+    """OpenAI, then Gemini (each only with its key, under its shared quotas), then the template writer.
+
+    `engine` gives the database the quotas are kept in; a template-only chain never asks for it.
+    """
+    llms = [quota_bound(settings, engine(), w) for w in llm_writers(settings)]
+    timeouts = {w.name: llm_step_bound(settings, w.name) + settings.llm_throttled_patience_seconds for w in llms}
+    return WriterChain([*llms, TemplateWriter()], step_timeout_seconds=settings.writer_timeout_seconds,
+                       timeouts=timeouts)
+
+
+def quota_bound(settings: ScriptgenSettings, engine: Engine, writer: OpenAIWriter | GeminiWriter) -> QuotaBoundWriter:
+    """The writer under its account's quotas, kept in the shared database: one bucket for all replicas."""
+    per_minute = {
+        "openai": (settings.openai_requests_per_minute, settings.openai_tokens_per_minute),
+        "gemini": (settings.gemini_requests_per_minute, settings.gemini_tokens_per_minute),
+    }
+    requests, tokens = per_minute[writer.name]
+    bucket = f"{writer.name}/{writer.model}"
+    return QuotaBoundWriter(
+        writer,
+        requests=SqlQuota(engine, f"{bucket}/requests", Rate.per_minute(requests)),
+        tokens=SqlQuota(engine, f"{bucket}/tokens", Rate.per_minute(tokens)),
+        patience_seconds=settings.llm_throttled_patience_seconds,
+    )
 
 
 def llm_writers(settings: ScriptgenSettings) -> list[OpenAIWriter | GeminiWriter]:

@@ -47,6 +47,15 @@ class ScriptgenSettings(CommonSettings):
         1.0, ge=0, description="Gemini's first pause before a retry, doubling after; OpenAI's SDK keeps its own"
     )
 
+    # The account's quotas, shared by every scriptgen replica (a bucket each in the database).
+    openai_requests_per_minute: float = Field(10_000, gt=0, description="OpenAI requests a minute for the account and model")
+    openai_tokens_per_minute: float = Field(10_000_000, gt=0, description="OpenAI tokens a minute for the account and model")
+    gemini_requests_per_minute: float = Field(4_000, gt=0, description="Gemini requests a minute for the project and model")
+    gemini_tokens_per_minute: float = Field(4_000_000, gt=0, description="Gemini tokens a minute for the project and model")
+    llm_throttled_patience_seconds: float = Field(
+        600.0, ge=0, description="how long a throttled (429) LLM is asked again before the chain moves on"
+    )
+
     @field_validator("openai_api_key", "gemini_api_key", "openai_base_url", "gemini_base_url", mode="before")
     @classmethod
     def _blank_is_unset(cls, value):

@@ -28,10 +28,13 @@ class TtsSettings(CommonSettings):
         None, description="Polly endpoint; default AWS's own (tests: moto or a local server)"
     )
     polly_neural_requests_per_second: float = Field(
-        8.0, gt=0, description="Polly requests started per second for neural voices (Polly's quota: 8)"
+        8.0, gt=0, description="Polly requests a second for neural voices, for the account (Polly's quota: 8)"
     )
     polly_standard_requests_per_second: float = Field(
-        80.0, gt=0, description="Polly requests started per second for standard voices (Polly's quota: 80)"
+        80.0, gt=0, description="Polly requests a second for standard voices, for the account (Polly's quota: 80)"
+    )
+    polly_throttled_patience_seconds: float = Field(
+        600.0, ge=0, description="how long a throttled Polly request is made again before the podcast fails"
     )
     polly_max_concurrency: int = Field(8, ge=1, le=64, description="Polly requests in flight at once")
     polly_sample_rate: Literal["8000", "16000", "22050", "24000"] | None = Field(

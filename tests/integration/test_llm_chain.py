@@ -10,14 +10,14 @@ from datetime import date
 import pytest
 
 from dailycast import events as ev
+from dailycast import migrations
+from dailycast.database import make_engine
 from dailycast.scripts import WritingRequest
 from services.scriptgen.bootstrap import build_writer, writer_probes
 from services.scriptgen.handlers import write_script
 from services.scriptgen.settings import ScriptgenSettings
 from tests.utils.factories import learner, podcast_requested
 from tests.utils.fake_llm_server import fake_llm  # noqa: F401  (the fixture)
-
-pytestmark = pytest.mark.filterwarnings("ignore:Inheritance class AiohttpClientSession:DeprecationWarning")
 
 REQUEST = WritingRequest(7, date(2026, 11, 24), ["en", "fr"], learner())
 UNUSABLE = ("malformed", "missing-fields", "wrong-language", "too-short", "no-courses")
@@ -45,18 +45,23 @@ def llm_env(monkeypatch, fake_llm):
 
 
 @pytest.fixture
-async def make_chain(llm_env):
-    """build_writer from the environment as it is now; the clients are closed afterwards."""
+async def make_chain(llm_env, tmp_path):
+    """build_writer from the environment as it is now, its quotas in a database of the test's own;
+    the clients are closed afterwards."""
+    url = f"sqlite:///{tmp_path / 'quotas.db'}"
+    migrations.upgrade(url)
+    engine = make_engine(url)
     made = []
 
     def make():
-        made.append(build_writer(ScriptgenSettings()))
+        made.append(build_writer(ScriptgenSettings(), lambda: engine))
         return made[-1]
 
     yield make
     for step in (step for chain in made for step in chain.writers):
         if hasattr(step, "aclose"):
             await step.aclose()
+    engine.dispose()
 
 
 @pytest.fixture
@@ -78,6 +83,24 @@ async def test_a_failing_openai_is_retried_as_configured_then_gemini_writes(fake
     assert (written.writer, written.model, written.tokens_used) == ("gemini", "gemini-fake-001", 4321)
     assert len(fake_llm.openai.calls) == 3  # the first try and DAILYCAST_LLM_MAX_RETRIES=2
     assert len(fake_llm.gemini.calls) == 1
+
+
+@pytest.mark.parametrize("provider", ["openai", "gemini"])
+async def test_a_throttled_provider_is_asked_again_until_it_writes(fake_llm, llm_env, make_chain, provider):
+    """A 429 after the SDK's own retries means "later": the same provider writes, not the next one."""
+    if provider == "gemini":
+        llm_env.delenv("OPENAI_API_KEY")
+    getattr(fake_llm, provider).set("failing", fail_status=429, fail_times=7)
+    written = await make_chain().write(REQUEST)
+    assert written.writer == provider
+    assert len(getattr(fake_llm, provider).calls) == 8  # three rounds of the SDK's three tries, the last one good
+
+
+async def test_a_throttled_provider_past_its_patience_hands_over(fake_llm, llm_env, make_chain):
+    llm_env.setenv("DAILYCAST_LLM_THROTTLED_PATIENCE_SECONDS", "0")
+    fake_llm.openai.set("failing", fail_status=429)
+    assert (await make_chain().write(REQUEST)).writer == "gemini"
+    assert len(fake_llm.openai.calls) == 3
 
 
 async def test_a_slow_openai_times_out_and_gemini_writes(fake_llm, llm_env, make_chain):

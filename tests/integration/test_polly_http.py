@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from dailycast import events as ev
+from dailycast.quotas import LocalQuota, Rate
 from services.scriptgen.handlers import write_script
 from dailycast.aws import aws_client
 from services.tts.handlers import synthesize_audio
@@ -84,7 +85,8 @@ def polly_server(moto):  # moto's fixture gives the fake credentials boto3 signs
 
 def synthesizer(server: PollyServer, **options) -> PollySynthesizer:
     client = aws_client("polly", "us-east-1", server.url, max_pool_connections=8)
-    return PollySynthesizer(client, **{"requests_per_second": {"neural": 200, "standard": 200}, **options})
+    fast = {engine: LocalQuota(f"polly/{engine}", Rate(200)) for engine in ("neural", "standard")}
+    return PollySynthesizer(client, **{"quotas": fast, **options})
 
 
 async def test_a_long_script_goes_through_pieces_to_one_exact_audio(polly_server):
@@ -109,7 +111,7 @@ async def test_a_long_script_goes_through_pieces_to_one_exact_audio(polly_server
 
 async def test_requests_keep_to_the_rate_over_http(polly_server):
     ssml, _ = long_ssml(30)
-    await synthesizer(polly_server, requests_per_second={"standard": 25}, max_chars=600, max_billed=300).synthesize(
+    await synthesizer(polly_server, quotas={"standard": LocalQuota("polly/standard", Rate(25))}, max_chars=600, max_billed=300).synthesize(
         ssml, Voice("ru", "Tatyana", "standard")
     )
     starts = sorted(at for at, _ in polly_server.requests)

@@ -14,6 +14,7 @@ from botocore.exceptions import ClientError
 
 from dailycast.aws import aws_client
 from dailycast.storage import audio_store_probe
+from dailycast.quotas import LocalQuota, Rate
 from services.tts.probes import speech_probe
 from services.tts.settings import TtsSettings
 from services.tts.synthesizers.base import SynthesisError, Voice
@@ -38,7 +39,7 @@ def polly(moto):
 
 
 def speaker(polly, **options) -> PollySynthesizer:
-    return PollySynthesizer(polly, requests_per_second={"neural": 100, "standard": 100}, **options)
+    return PollySynthesizer(polly, quotas={e: LocalQuota(f"polly/{e}", Rate(100)) for e in ("neural", "standard")}, **options)
 
 
 async def test_a_standard_voice_is_asked_for_mp3_and_ssml_marks(polly):

@@ -9,6 +9,7 @@ import time
 import pytest
 from botocore.exceptions import ClientError, EndpointConnectionError
 
+from dailycast.quotas import LocalQuota, Rate
 from services.tts.mp3 import read_mp3
 from services.tts.ssml import question_marks
 from services.tts.ssml_chunks import split_ssml
@@ -44,7 +45,8 @@ class FakePollyClient:
 
 def polly(client, **options) -> PollySynthesizer:
     """A synthesizer whose rate limit does not slow the tests that are not about it."""
-    return PollySynthesizer(client, **{"requests_per_second": {"neural": 1000, "standard": 1000}, **options})
+    fast = {engine: LocalQuota(f"polly/{engine}", Rate(1000)) for engine in ("neural", "standard")}
+    return PollySynthesizer(client, **{"quotas": fast, "first_pause_seconds": 0.01, **options})
 
 
 async def test_each_piece_asks_for_mp3_and_its_marks_with_the_voice():
@@ -99,7 +101,7 @@ async def test_requests_run_concurrently_up_to_the_limit():
 async def test_requests_start_no_faster_than_the_engines_rate():
     ssml, _ = long_ssml()
     client = FakePollyClient()
-    synthesizer = PollySynthesizer(client, requests_per_second={"neural": 40}, max_chars=600, max_billed=300)
+    synthesizer = PollySynthesizer(client, quotas={"neural": LocalQuota("polly/neural", Rate(40))}, max_chars=600, max_billed=300)
     await synthesizer.synthesize(ssml, JOANNA)
     starts = sorted(at for at, _ in client.requests)
     assert len(starts) >= 8
@@ -122,10 +124,13 @@ async def test_unusable_output_is_a_synthesis_error(answer):
         await polly(FakePollyClient(answer=answer)).synthesize(ssml, JOANNA)
 
 
+THROTTLED = ClientError({"Error": {"Code": "ThrottlingException", "Message": "Rate exceeded"}}, "SynthesizeSpeech")
+
+
 @pytest.mark.parametrize(
     "error",
     [
-        ClientError({"Error": {"Code": "ThrottlingException", "Message": "Rate exceeded"}}, "SynthesizeSpeech"),
+        ClientError({"Error": {"Code": "ValidationException", "Message": "Invalid SSML"}}, "SynthesizeSpeech"),
         EndpointConnectionError(endpoint_url="https://polly.eu-west-1.amazonaws.com"),
     ],
 )
@@ -135,6 +140,27 @@ async def test_polly_errors_are_synthesis_errors(error):
 
     with pytest.raises(SynthesisError, match="Amazon Polly failed"):
         await polly(FakePollyClient(answer=refuse)).synthesize("<speak>Hi.</speak>", JOANNA)
+
+
+async def test_a_throttled_request_is_made_again_until_polly_answers():
+    refusals = iter(range(3))
+
+    def throttle_three_times(params):
+        if next(refusals, None) is not None:
+            raise THROTTLED
+        return polly_output(params)
+
+    client = FakePollyClient(answer=throttle_three_times)
+    audio = await polly(client).synthesize("<speak>Hi.</speak>", JOANNA)
+    assert audio.duration_seconds > 0 and len(client.requests) == 4
+
+
+async def test_throttled_past_its_patience_the_request_fails():
+    def refuse(params):
+        raise THROTTLED
+
+    with pytest.raises(SynthesisError, match="ThrottlingException"):
+        await polly(FakePollyClient(answer=refuse), patience_seconds=0.05).synthesize("<speak>Hi.</speak>", JOANNA)
 
 
 async def test_a_script_that_cannot_be_cut_is_a_synthesis_error():

@@ -2,8 +2,11 @@
 
 from urllib.parse import parse_qs, urlsplit
 
+from functools import partial
+
 import pytest
 
+from dailycast.database import make_engine
 from services.api.settings import ApiSettings
 from dailycast.storage.audio_store import LocalAudioStore
 from dailycast.aws import CREDENTIAL_VARIABLES, REGION_VARIABLES, aws_configured
@@ -17,6 +20,9 @@ from services.tts.synthesizers.polly import PollySynthesizer
 
 AWS_VARIABLES = (*REGION_VARIABLES, *CREDENTIAL_VARIABLES, "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL")
 DAILYCAST_AWS = ("DAILYCAST_SPEECH", "DAILYCAST_S3_BUCKET", "DAILYCAST_S3_ENDPOINT_URL", "DAILYCAST_S3_PREFIX")
+
+# The quotas' database: made lazily, never connected to here.
+NO_DATABASE = partial(make_engine, "sqlite://")
 
 
 @pytest.fixture(autouse=True)
@@ -57,7 +63,7 @@ def test_aws_is_configured_by_a_region_and_a_credential_source(env, configured):
 def test_without_aws_speech_is_local_and_audio_a_folder(tmp_path):
     settings = TtsSettings()
     assert settings.speech == "local" and settings.s3_bucket is None
-    assert isinstance(build_synthesizer(settings), EspeakSynthesizer)
+    assert isinstance(build_synthesizer(settings, NO_DATABASE), EspeakSynthesizer)
     store = build_audio_store(settings)
     assert isinstance(store, LocalAudioStore) and store.root == (tmp_path / "audio").resolve()
 
@@ -66,7 +72,7 @@ def test_with_aws_speech_is_polly(monkeypatch):
     with_aws(monkeypatch)
     settings = TtsSettings()
     assert settings.speech == "polly" and settings.aws_region == "eu-west-1"
-    synthesizer = build_synthesizer(settings)
+    synthesizer = build_synthesizer(settings, NO_DATABASE)
     assert isinstance(synthesizer, PollySynthesizer) and synthesizer.name == "polly"
     assert synthesizer.sample_rate("neural") == "24000" and synthesizer.sample_rate("standard") == "22050"
 

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import httpx
+import httpx2
 from google import genai
 from google.genai import errors, types
 
 from dailycast.scripts import WriterError, WritingRequest, WrittenScript
 from services.scriptgen.llm_output import parse_script
 from services.scriptgen.prompt import build_multilingual_prompt, response_schema
+from services.scriptgen.writers.quota_bound import retry_after_seconds
 
-try:  # the SDK talks through aiohttp when it is installed, through httpx otherwise
-    from aiohttp import ClientError as _AiohttpError
-except ImportError:  # pragma: no cover
-    _AiohttpError = OSError
-
-# What a call can fail with below the API: timeouts, refused or dropped connections.
-_TRANSPORT_ERRORS = (TimeoutError, OSError, httpx.HTTPError, _AiohttpError)
+# What a call can fail with below the API: timeouts, refused or dropped connections (the SDK
+# talks through httpx2, its fork of httpx, or httpx).
+_TRANSPORT_ERRORS = (TimeoutError, OSError, httpx.HTTPError, httpx2.HTTPError)
 
 
 class GeminiWriter:
@@ -55,7 +53,8 @@ class GeminiWriter:
                 model=self.model, contents=prompt.user, config=config
             )
         except errors.APIError as exc:
-            raise WriterError(f"Gemini failed: {exc.code} {exc.status}: {exc.message}") from exc
+            raise WriterError(f"Gemini failed: {exc.code} {exc.status}: {exc.message}",
+                              throttled=exc.code == 429, retry_after=_retry_delay(exc)) from exc
         except _TRANSPORT_ERRORS as exc:
             raise WriterError(f"Gemini failed: {type(exc).__name__}: {str(exc) or 'timed out'}") from exc
         model = response.model_version or self.model  # the version that answered, when given
@@ -82,3 +81,12 @@ def _text(response: types.GenerateContentResponse) -> str:
 
 def _tokens(response: types.GenerateContentResponse) -> int | None:
     return response.usage_metadata.total_token_count if response.usage_metadata else None
+
+
+def _retry_delay(exc: errors.APIError) -> float | None:
+    """The wait a 429 names in its google.rpc.RetryInfo detail ("retryDelay": "12s"), if any."""
+    error = exc.details.get("error", {}) if isinstance(exc.details, dict) else {}
+    for detail in error.get("details") or []:
+        if isinstance(detail, dict) and detail.get("@type", "").endswith("google.rpc.RetryInfo"):
+            return retry_after_seconds(str(detail.get("retryDelay", "")).removesuffix("s"))
+    return None

@@ -7,6 +7,7 @@ import openai
 from dailycast.scripts import WriterError, WritingRequest, WrittenScript
 from services.scriptgen.llm_output import parse_script
 from services.scriptgen.prompt import build_multilingual_prompt, response_schema
+from services.scriptgen.writers.quota_bound import retry_after_seconds
 
 
 class OpenAIWriter:
@@ -45,6 +46,11 @@ class OpenAIWriter:
                     },
                 },
             )
+        except openai.RateLimitError as exc:  # after the SDK's own retries: the quota is spent for now
+            headers = exc.response.headers
+            wait = retry_after_seconds(headers.get("retry-after-ms"), milliseconds=True)
+            raise WriterError(f"OpenAI throttled: {exc}", throttled=True,
+                              retry_after=wait if wait is not None else retry_after_seconds(headers.get("retry-after"))) from exc
         except openai.OpenAIError as exc:  # status errors, timeouts and lost connections alike
             raise WriterError(f"OpenAI failed: {type(exc).__name__}: {exc}") from exc
         model = completion.model or self.model  # the dated snapshot that answered, when given

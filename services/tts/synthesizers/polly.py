@@ -4,27 +4,43 @@ Each piece (see ssml_chunks) is one SynthesizeSpeech request for the MP3 and, wh
 marks, a second one with OutputFormat=json for the SSML speech marks, whose times count from
 the piece's start. The pieces' MP3 frames are joined in order, and each mark is moved by the
 exact length of the audio before its piece.
+
+Every request first takes a slot of its engine's quota (requests a second, shared by every tts
+replica when the quota lives in the database). If Polly still throttles us after botocore's own
+retries, the request waits a growing pause and is made again, for up to `patience_seconds`:
+throttling slows a podcast down, it does not fail it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import random
+import time
 from collections.abc import Mapping
 from contextlib import closing
 from dataclasses import dataclass
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from dailycast.quotas import LocalQuota, Quota, Rate
+
 from services.tts.mp3 import Mp3Audio, join_mp3, read_mp3
-from services.tts.rate_limit import RateLimiter
 from services.tts.ssml_chunks import MAX_BILLED, MAX_CHARS, split_ssml
 from services.tts.synthesizers.base import SynthesisError, SynthesizedAudio, Voice
 from services.tts.voices import DEFAULT_SAMPLE_RATE
 
+log = logging.getLogger(__name__)
+
 SAMPLE_RATES = ("8000", "16000", "22050", "24000")  # what Polly accepts for MP3
 # Polly's quotas of SynthesizeSpeech requests a second; generative and long-form share neural's.
 DEFAULT_REQUESTS_PER_SECOND = {"neural": 8.0, "standard": 80.0}
+THROTTLED = ("ThrottlingException", "TooManyRequestsException", "Throttling")
+
+
+class Throttled(SynthesisError):
+    """Polly refused for now: too many requests."""
 
 
 @dataclass(frozen=True)
@@ -41,19 +57,25 @@ class PollySynthesizer:
     def __init__(
         self,
         client,
-        requests_per_second: Mapping[str, float] | None = None,
+        quotas: Mapping[str, Quota] | None = None,
         max_concurrency: int = 8,
         sample_rate: str | None = None,
         max_chars: int = MAX_CHARS,
         max_billed: int = MAX_BILLED,
+        patience_seconds: float = 600.0,
+        first_pause_seconds: float = 1.0,
     ):
-        """`client` is a boto3 Polly client (boto3 clients may be shared between threads)."""
+        """`client` is a boto3 Polly client (boto3 clients may be shared between threads).
+
+        `quotas`: each engine's requests-a-second quota; by default Polly's, for this process alone.
+        """
         if sample_rate is not None and sample_rate not in SAMPLE_RATES:
             raise ValueError(f"Polly's MP3 sample rates are {', '.join(SAMPLE_RATES)}; got {sample_rate!r}")
         self._client = client
-        rates = {**DEFAULT_REQUESTS_PER_SECOND, **(requests_per_second or {})}
-        self._limiters = {engine: RateLimiter(rate) for engine, rate in rates.items()}
+        self._quotas = {engine: LocalQuota(f"polly/{engine}", Rate(rate)) for engine, rate in DEFAULT_REQUESTS_PER_SECOND.items()}
+        self._quotas.update(quotas or {})
         self._slots = asyncio.Semaphore(max_concurrency)
+        self._patience, self._first_pause = patience_seconds, first_pause_seconds
         self._sample_rate = sample_rate
         self._max_chars, self._max_billed = max_chars, max_billed
 
@@ -85,16 +107,31 @@ class PollySynthesizer:
             raise SynthesisError(f"Amazon Polly returned unusable output: {exc}") from exc
 
     async def _request(self, engine: str, **params) -> bytes:
-        async with self._slots:
-            await self._limiters.get(engine, self._limiters["neural"]).acquire()
-            return await asyncio.to_thread(self._call, params)
+        quota = self._quotas.get(engine, self._quotas["neural"])
+        give_up_at = time.monotonic() + self._patience
+        pause = self._first_pause
+        while True:
+            async with self._slots:
+                await quota.take()
+                try:
+                    return await asyncio.to_thread(self._call, params)
+                except Throttled:
+                    wait = pause * random.uniform(1.0, 1.5)
+                    if time.monotonic() + wait > give_up_at:
+                        raise
+            log.warning("Amazon Polly throttled us; asking again in %.1f s", wait)
+            await asyncio.sleep(wait)  # without holding a slot
+            pause = min(pause * 2, 30.0)
 
     def _call(self, params: dict) -> bytes:
         try:
             response = self._client.synthesize_speech(**params)
             with closing(response["AudioStream"]) as stream:
                 return stream.read()
-        except (BotoCoreError, ClientError) as exc:
+        except ClientError as exc:
+            error = Throttled if exc.response.get("Error", {}).get("Code") in THROTTLED else SynthesisError
+            raise error(f"Amazon Polly failed: {exc}") from exc
+        except BotoCoreError as exc:
             raise SynthesisError(f"Amazon Polly failed: {exc}") from exc
 
 
