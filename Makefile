@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test unit lint bench bench-runtimes bench-api bench-scheduler infra-up infra-down clean lock lock-upgrade
+.PHONY: run test unit lint bench bench-runtimes bench-api bench-scale bench-scheduler infra-up infra-down clean lock lock-upgrade
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ bench-runtimes: $(DEV_STAMP) infra-up
 bench-api: $(DEV_STAMP)
 	bash deploy/install-wrk.sh
 	$(BIN)/python -m bench.api_reads
+
+## bench-scale: a day's podcasts for 5,000 learners, scheduler to emailed, through four processes on Kafka
+bench-scale: $(DEV_STAMP) infra-up
+	eval "$$(bash deploy/infra.sh env)" && $(BIN)/python -m bench.scale --learners 5000
 
 ## bench-scheduler: the daily scheduler requesting one date's podcasts for 100,000 learners, on SQLite and PostgreSQL
 bench-scheduler: $(DEV_STAMP) infra-up

@@ -121,6 +121,18 @@ def positive_int(text: str) -> int:
     return value
 
 
+def some_of(allowed: Sequence[str]) -> Callable[[str], list[str]]:
+    """An argparse type: a comma-separated choice among `allowed`, in the order given, once each."""
+
+    def parse(text: str) -> list[str]:
+        names = [n.strip() for n in text.split(",") if n.strip()]
+        if not names or any(n not in allowed for n in names):
+            raise argparse.ArgumentTypeError(f"choose from {', '.join(allowed)} (comma separated)")
+        return list(dict.fromkeys(names))
+
+    return parse
+
+
 def run_main(run: Callable[[argparse.Namespace], None], args: argparse.Namespace) -> int:
     """Run a benchmark as a command: its failures and Ctrl-C become exit codes, not tracebacks."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

@@ -68,10 +68,11 @@ def instant_script(request: WritingRequest, writer: str = "instant", minutes: fl
     for lang in request.languages:
         opening, filler, _ = PHRASES[lang]
         asked = [q.text[lang] for q in questions]
-        parts = [opening.format(courses=", ".join(request.learner.courses))]
-        while length_units(" ".join(parts + asked), lang) < target_units(lang, minutes):
-            parts.append(filler)
-        scripts[lang] = " ".join(parts + asked)
+        parts = [opening.format(courses=", ".join(request.learner.courses)), *asked]
+        # Counted once, not per filler: the writer must cost next to nothing.
+        missing = target_units(lang, minutes) - length_units(" ".join(parts), lang)
+        fillers = max(0, -(-missing // length_units(filler, lang)))
+        scripts[lang] = " ".join([parts[0], *[filler] * fillers, *asked])
     return WrittenScript(scripts, questions, writer)
 
 

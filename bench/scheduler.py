@@ -34,7 +34,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from bench.common import BenchError, machine_line, markdown_table, note, positive_int, run_main
+from bench.common import BenchError, machine_line, markdown_table, note, positive_int, run_main, some_of
 from bench.runtimes import find_infra, loadnote, only_these_settings
 from dailycast.events import utcnow
 from dailycast.postgres_admin import temporary_database
@@ -117,17 +117,10 @@ def measure(database: str, learners: int, day: date) -> list:
                 f"{projected:.0f}", "yes" if projected <= GOAL_SECONDS_PER_100K else "**NO**"]
 
 
-def _databases(text: str) -> list[str]:
-    names = [n.strip() for n in text.split(",") if n.strip()]
-    if not names or any(n not in DATABASES for n in names):
-        raise argparse.ArgumentTypeError(f"choose from {', '.join(DATABASES)} (comma separated)")
-    return list(dict.fromkeys(names))
-
-
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.scheduler", description=__doc__.split("\n\n")[0])
     parser.add_argument("--learners", type=positive_int, default=10_000, help="learners to schedule (default 10000)")
-    parser.add_argument("--databases", type=_databases, default=["sqlite"], help="sqlite and/or postgresql")
+    parser.add_argument("--databases", type=some_of(DATABASES), default=["sqlite"], help="sqlite and/or postgresql")
     return parser.parse_args(argv)
 
 

@@ -29,11 +29,12 @@ def _serve_http(services: tuple[str, ...], log_level: str) -> int:
     return 0
 
 
-def _serve_worker(name: str) -> int:
-    from system.builder import System
+def serve_worker(name: str, adapters=None) -> int:
+    """Run one worker service until SIGTERM or SIGINT (benchmarks pass their own adapters)."""
+    from system.builder import Adapters, System
 
     async def main() -> None:
-        system = System((name,))
+        system = System((name,), adapters or Adapters())
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
@@ -57,7 +58,7 @@ def _run(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     if args.service == "api":
         return _serve_http(("api",), args.log_level)
-    return _serve_worker(args.service)
+    return serve_worker(args.service)
 
 
 def _token(args: argparse.Namespace) -> int:

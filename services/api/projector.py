@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 
-from sqlalchemy import delete, text
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from dailycast import events as ev
@@ -182,8 +182,7 @@ class Projector:
         """Apply the events in one transaction; if that fails, each in its own. Returns each one's error."""
         try:
             with self.session_factory.begin() as session:
-                for event in events:
-                    self._apply(session, event)
+                self._apply_batch(session, events)
             return [None] * len(events)
         except Exception as exc:
             if len(events) == 1:
@@ -192,14 +191,27 @@ class Projector:
 
     def apply(self, event) -> None:
         with self.session_factory.begin() as session:
-            self._apply(session, event)
+            self._apply_batch(session, [event])
 
     @staticmethod
-    def _apply(session: Session, event) -> None:
-        if session.get(ProcessedEvent, (CONSUMER, event.event_id)) is not None:
-            return
-        PROJECTIONS[type(event)](session, event)
-        session.add(ProcessedEvent(consumer=CONSUMER, event_id=event.event_id))
+    def _apply_batch(session: Session, events: list) -> list[DailyPodcast]:
+        # Two queries for the whole batch (which events are done, which podcasts they touch) and
+        # one flush at commit: a statement per event instead of several.
+        event_ids = [e.event_id for e in events]
+        done = set(session.scalars(select(ProcessedEvent.event_id).where(
+            ProcessedEvent.consumer == CONSUMER, ProcessedEvent.event_id.in_(event_ids))))
+        podcast_ids = {e.podcast_id for e in events if hasattr(e, "podcast_id")}
+        # Into the session's identity map, where each projection's get finds them (held in
+        # `loaded` meanwhile: the map keeps only weak references).
+        loaded = session.scalars(select(DailyPodcast).where(DailyPodcast.id.in_(podcast_ids))).all()
+        with session.no_autoflush:
+            for event in events:
+                if event.event_id in done:
+                    continue
+                PROJECTIONS[type(event)](session, event)
+                session.add(ProcessedEvent(consumer=CONSUMER, event_id=event.event_id))
+                done.add(event.event_id)
+        return loaded
 
     def handlers(self) -> dict:
         return {event_type: self.handle for event_type in PROJECTIONS}
