@@ -12,9 +12,10 @@ import logging
 import traceback
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from dailycast.messaging.avro import SchemaSet, UndecodableMessage
-from dailycast.messaging.envelope import EventPublisher
+from dailycast.messaging.envelope import CE_TYPE_PREFIX, EventPublisher
 from dailycast.messaging.ports import Message, OutgoingMessage, Producer
 from dailycast.events import EVENT_TYPES
 from dailycast.messaging.topics import dead_letter_topic
@@ -35,6 +36,19 @@ class Subscription:
     def topics(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(EVENT_TYPES[t.__name__].topic for t in self.handlers))
 
+    def ignores(self, message: Message) -> bool:
+        """The message names (in its ce_type header) an event type this subscription has no handler for.
+
+        Told from the header alone: decoding a ScriptReady, a whole script in every language, only
+        to drop it is most of what a consumer that does not want it would spend.
+        """
+        ce_type = message.header("ce_type")
+        return ce_type is not None and ce_type not in self._handled_ce_types
+
+    @cached_property
+    def _handled_ce_types(self) -> frozenset[bytes]:
+        return frozenset((CE_TYPE_PREFIX + t.__name__).encode() for t in self.handlers)
+
 
 @dataclass(frozen=True)
 class RetryPolicy:
@@ -51,6 +65,8 @@ async def deliver(
     retry: RetryPolicy = RetryPolicy(),
 ) -> None:
     """Run the message's handler and publish what it returns; never raises for a bad message."""
+    if subscription.ignores(message):
+        return
     try:
         event = schemas.decode(message.value)
     except UndecodableMessage as exc:

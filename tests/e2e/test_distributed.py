@@ -135,7 +135,8 @@ def test_tts_killed_mid_run_resumes_without_duplicates(start_cluster):
     cluster = start_cluster()
     with cluster.http() as http:
         created = create_all(cluster, http, kill_requests(12))
-        # Mid-run: tts has finished a podcast and has most still to do.
+        # Mid-run: tts has finished a podcast and has most still to do, all of them in flight at
+        # once (DAILYCAST_WORKER_CONCURRENCY, 32 by default): the kill cuts many messages, not one.
         wait_for(lambda: "completed" in statuses(cluster, http, created).values(), 60, what="a first podcast")
         cluster.kill("tts")
         at_kill = statuses(cluster, http, created)

@@ -215,3 +215,25 @@ async def test_poison_and_failing_messages_go_to_the_dead_letter_topic(bed):
     failing = next(m for m in dead if dict(m.headers)["dlq_error_type"] == b"RuntimeError")
     assert b"cannot handle this one" in dict(failing.headers)["dlq_error"]
     assert dict(failing.headers)["dlq_attempts"] == str(RETRY.attempts).encode()
+
+
+async def test_a_consumer_drops_event_types_it_does_not_handle_without_decoding_them(bed):
+    """Told by the ce_type header: a body that would not even decode is not dead-lettered for it."""
+    publisher = EventPublisher(bed.producer, SCHEMAS, "test")
+    await bed.producer.send(OutgoingMessage(PODCAST_EVENTS, b"1", b"not avro", [("ce_type", b"dailycast.ScriptReady")]))
+    await publisher.publish([deleted(1)])
+    handled = []
+
+    async def handle(event):
+        handled.append(event.podcast_id)
+        return []
+
+    task = asyncio.create_task(bed.consumer(Subscription(GROUP, {ev.PodcastDeleted: handle}), 8).run())
+
+    async def all_committed():
+        return sum((await bed.committed()).values()) == 2
+
+    await until(all_committed, what="both offsets committed")
+    await stop(task)
+    assert handled == [1]
+    assert await bed.written(dead_letter_topic(PODCAST_EVENTS)) == []
