@@ -19,7 +19,7 @@ How it runs
   fresh temporary data dir (SQLite read model, SQLite event log). The kafka runtime gets the same
   plus a fresh PostgreSQL database (dropped at the end), a unique topic prefix (so consumer groups
   and topics are new) and a JWT secret. Inherited DAILYCAST_* settings are ignored. Before
-  measuring, one warm-up podcast per format goes through (faust joins its consumer groups lazily).
+  measuring, one warm-up podcast per format goes through (the consumers join their groups meanwhile).
 
   Kafka and PostgreSQL: KAFKA_BOOTSTRAP_SERVERS and DATABASE_URL (a postgresql URL) if both are
   set, else the local infrastructure if `bash deploy/infra.sh status` says it is up. Otherwise the
@@ -62,7 +62,7 @@ LANGUAGES = ["en"]
 BENCH_USER = 1
 POLL_SECONDS = 0.005
 PODCAST_DEADLINE_SECONDS = 30.0
-WARM_UP_DEADLINE_SECONDS = 120.0  # faust's first rebalance of four consumer groups
+WARM_UP_DEADLINE_SECONDS = 120.0  # the first rebalance of four consumer groups
 STARTUP_DEADLINE_SECONDS = 120.0
 STOP_DEADLINE_SECONDS = 30.0
 REQUEST_TIMEOUT_SECONDS = 30.0
@@ -318,7 +318,7 @@ async def burst(served: Served, output_format: str, podcasts: int, clients: int)
 
 async def measure(served: Served, runtime: str, args: argparse.Namespace) -> tuple[list, list]:
     async with _client(served) as client:
-        for output_format in FORMATS:  # not counted: faust's consumers join their groups on first use
+        for output_format in FORMATS:  # not counted: the consumers are still joining their groups
             warm = await one_podcast(client, output_format, WARM_UP_DEADLINE_SECONDS)
             note(f"{runtime} {output_format} warm-up: {warm * 1000:.0f} ms")
         latencies = []
