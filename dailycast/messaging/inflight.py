@@ -34,10 +34,6 @@ class PartitionOffsets:
         """The next offset a restart may begin at: the oldest still running, or past the last one read."""
         return min(self._running, default=self._next)
 
-    @property
-    def running(self) -> int:
-        return len(self._running)
-
 
 class InFlight:
     """Runs up to `limit` messages at once; those of one key run one at a time, in submission order.
@@ -96,9 +92,6 @@ class InFlight:
 
     def partitions(self) -> list[TopicPartition]:
         return list(self._offsets)
-
-    def running(self) -> int:
-        return sum(o.running for o in self._offsets.values())
 
     async def drain(self, tps: list[TopicPartition], timeout: float) -> None:
         """Let the partitions' running messages finish for up to `timeout` s, then cancel the rest."""

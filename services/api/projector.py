@@ -194,15 +194,15 @@ class Projector:
             self._apply_batch(session, [event])
 
     @staticmethod
-    def _apply_batch(session: Session, events: list) -> list[DailyPodcast]:
+    def _apply_batch(session: Session, events: list) -> None:
         # Two queries for the whole batch (which events are done, which podcasts they touch) and
         # one flush at commit: a statement per event instead of several.
         event_ids = [e.event_id for e in events]
         done = set(session.scalars(select(ProcessedEvent.event_id).where(
             ProcessedEvent.consumer == CONSUMER, ProcessedEvent.event_id.in_(event_ids))))
         podcast_ids = {e.podcast_id for e in events if hasattr(e, "podcast_id")}
-        # Into the session's identity map, where each projection's get finds them (held in
-        # `loaded` meanwhile: the map keeps only weak references).
+        # Into the session's identity map, where each projection's get finds them; `loaded` holds
+        # them until the batch is applied, as the map keeps only weak references.
         loaded = session.scalars(select(DailyPodcast).where(DailyPodcast.id.in_(podcast_ids))).all()
         with session.no_autoflush:
             for event in events:
@@ -211,7 +211,6 @@ class Projector:
                 PROJECTIONS[type(event)](session, event)
                 session.add(ProcessedEvent(consumer=CONSUMER, event_id=event.event_id))
                 done.add(event.event_id)
-        return loaded
 
     def handlers(self) -> dict:
         return {event_type: self.handle for event_type in PROJECTIONS}
