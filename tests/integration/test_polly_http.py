@@ -25,7 +25,8 @@ from dailycast.storage.s3_audio_store import S3AudioStore
 from services.tts.ssml_chunks import split_ssml
 from services.tts.synthesizers.base import Voice
 from services.tts.synthesizers.polly import PollySynthesizer
-from tests.utils.fake_polly import fake_speech, long_ssml, polly_output
+from bench.provider_replies import fake_speech, polly_output
+from tests.utils.fake_polly import long_ssml
 from tests.utils.factories import podcast_requested, written_script
 from tests.utils.fakes import FakeWriter
 from tests.utils.moto_server import moto, moto_server  # noqa: F401 (fixtures)

@@ -10,7 +10,7 @@ from dailycast.scripts import WriterError, WritingRequest
 from services.scriptgen.llm_output import parse_script
 from services.scriptgen.script_checks import language_problems, script_problems
 from tests.utils.factories import learner
-from tests.utils.fake_llm_server import script_reply
+from bench.provider_replies import script_reply
 
 COURSES = ["Django Fundamentals", "Python Advanced"]
 

@@ -4,7 +4,7 @@ import pytest
 
 from services.tts.mp3 import read_mp3
 from services.tts.synthesizers.polly import Take, join_takes, parse_speech_marks
-from tests.utils.fake_polly import encode
+from bench.provider_replies import encode
 
 # As Polly answers OutputFormat=json, SpeechMarkTypes=["ssml"] (other types show how they are skipped).
 POLLY_MARKS = b"""{"time":0,"type":"sentence","start":7,"end":30,"value":"Hello there."}

@@ -15,7 +15,8 @@ from services.tts.ssml import question_marks
 from services.tts.ssml_chunks import split_ssml
 from services.tts.synthesizers.base import SynthesisError, Voice
 from services.tts.synthesizers.polly import PollySynthesizer
-from tests.utils.fake_polly import fake_speech, long_ssml, polly_output
+from bench.provider_replies import fake_speech, polly_output
+from tests.utils.fake_polly import long_ssml
 
 JOANNA = Voice("en", "Joanna", "neural")
 TATYANA = Voice("ru", "Tatyana", "standard")

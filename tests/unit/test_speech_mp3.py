@@ -6,7 +6,7 @@ import pytest
 from mutagen.mp3 import MP3
 
 from services.tts.mp3 import join_mp3, read_mp3
-from tests.utils.fake_polly import encode
+from bench.provider_replies import encode
 
 
 @pytest.mark.parametrize("rate", [8000, 16000, 22050, 24000])

@@ -22,14 +22,12 @@ from __future__ import annotations
 import json
 import re
 import threading
-import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bench.instant import PHRASES
-from dailycast.languages import length_units, target_units
+from bench.provider_replies import completion, prompt_courses, script_reply
 
 GOOGLE_STATUS = {401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED", 429: "RESOURCE_EXHAUSTED", 500: "INTERNAL",
                  503: "UNAVAILABLE"}
@@ -139,7 +137,7 @@ class FakeLLMServer:
         if provider.behaviour == "slow":
             self._stopping.wait(provider.slow_seconds)
         text = _model_text(provider, call)
-        return 200, {}, json.dumps(_completion(kind, body, text, provider.total_tokens))
+        return 200, {}, json.dumps(completion(kind, body, text, provider.total_tokens))
 
 
 def _route(server: FakeLLMServer, method: str, path: str) -> tuple[Provider | None, str]:
@@ -171,29 +169,6 @@ def _model_info(kind: str, path: str) -> dict:
     return {"name": f"models/{model}", "displayName": model, "supportedGenerationMethods": ["generateContent"]}
 
 
-def _completion(kind: str, body: dict, text: str, total: int) -> dict:
-    prompt_tokens = total // 4
-    if kind == "openai":
-        return {
-            "id": "chatcmpl-fake",
-            "object": "chat.completion",
-            "created": int(time.time()),
-            "model": body.get("model", "?"),
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": text, "refusal": None},
-                         "finish_reason": "stop", "logprobs": None}],
-            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": total - prompt_tokens, "total_tokens": total},
-        }
-    return {
-        "candidates": [{"content": {"role": "model", "parts": [{"text": text}]}, "finishReason": "STOP", "index": 0}],
-        "usageMetadata": {
-            "promptTokenCount": prompt_tokens,
-            "candidatesTokenCount": total - prompt_tokens,
-            "totalTokenCount": total,
-        },
-        "modelVersion": "gemini-fake-001",
-    }
-
-
 # -- the "model" ---------------------------------------------------------------------------
 
 
@@ -207,48 +182,6 @@ def _model_text(provider: Provider, call: Call) -> str:
     if provider.behaviour == "missing-fields":
         del reply["questions"]
     return json.dumps(reply, ensure_ascii=False)
-
-
-def prompt_courses(prompt: str) -> list[str]:
-    """The course titles listed under '- courses' in the prompt (see services/scriptgen/prompt.py)."""
-    courses, listing = [], False
-    for line in prompt.splitlines():
-        if line.startswith("- courses ("):
-            listing = True
-        elif listing and line.startswith("  - "):
-            courses.append(line[4:])
-        else:
-            listing = False
-    return courses
-
-
-def script_reply(languages: list[str], courses: list[str], behaviour: str = "good") -> dict:
-    """The JSON a model would write for these languages, shaped by the behaviour."""
-    def voice(lang: str) -> str:  # the language the text is really written in
-        if behaviour != "wrong-language":
-            return lang
-        return "fr" if lang == "en" else "en"
-
-    questions = {lang: [PHRASES[voice(lang)][2].format(n=n) for n in (1, 2, 3)] for lang in languages}
-    scripts = {lang: _script(voice(lang), lang, courses, questions[lang], behaviour) for lang in languages}
-    return {
-        "scripts": scripts,
-        "questions": [
-            {"text": {lang: questions[lang][i] for lang in languages}, "key_points": [f"point {i + 1}"]}
-            for i in range(3)
-        ],
-    }
-
-
-def _script(voice: str, lang: str, courses: list[str], questions: list[str], behaviour: str) -> str:
-    opening, filler, _ = PHRASES[voice]
-    named = ", ".join(courses) if behaviour != "no-courses" else "…"
-    parts = [opening.format(courses=named)]
-    # The length is measured in the slot's language, as the checks will measure it.
-    goal = 40 if behaviour == "too-short" else target_units(lang)
-    while length_units(" ".join(parts + questions), lang) < goal:
-        parts.append(filler)
-    return " ".join(parts + questions)
 
 
 def _handler_for(server: FakeLLMServer) -> type[BaseHTTPRequestHandler]:
