@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test unit lint bench bench-runtimes bench-api bench-scale bench-scheduler infra-up infra-down clean lock lock-upgrade
+.PHONY: run test unit lint bench bench-runtimes bench-api bench-scale bench-scale-instant bench-scheduler infra-up infra-down clean lock lock-upgrade
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,9 +59,13 @@ bench-api: $(DEV_STAMP)
 	bash deploy/install-wrk.sh
 	$(BIN)/python -m bench.api_reads
 
-## bench-scale: a day's podcasts for 5,000 learners, scheduler to emailed, through four processes on Kafka
+## bench-scale: a simulated day for 3,000 learners: the services on Kafka against OpenAI and Polly simulated over HTTP, 10x real time
+## bench-scale-instant: the pipeline alone (instant providers), 5,000 learners, scheduler to emailed
 bench-scale: $(DEV_STAMP) infra-up
-	eval "$$(bash deploy/infra.sh env)" && $(BIN)/python -m bench.scale --learners 5000
+	eval "$$(bash deploy/infra.sh env)" && $(BIN)/python -m bench.scale --learners 3000
+
+bench-scale-instant: $(DEV_STAMP) infra-up
+	eval "$$(bash deploy/infra.sh env)" && $(BIN)/python -m bench.scale --providers instant --learners 5000
 
 ## bench-scheduler: the daily scheduler requesting one date's podcasts for 100,000 learners, on SQLite and PostgreSQL
 bench-scheduler: $(DEV_STAMP) infra-up

@@ -121,6 +121,13 @@ def positive_int(text: str) -> int:
     return value
 
 
+def positive_float(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
+
+
 def some_of(allowed: Sequence[str]) -> Callable[[str], list[str]]:
     """An argparse type: a comma-separated choice among `allowed`, in the order given, once each."""
 

@@ -19,6 +19,7 @@ from dailycast.messaging.delivery import RetryPolicy
 from dailycast.runtimes import EmbeddedRuntime, connect_until_ready, runtime_for
 from dailycast.service import Resources, Service, Task
 from dailycast.settings import CommonSettings
+from dailycast.threads import size_thread_pool
 from system.registry import SERVICES, bootstrap
 
 if TYPE_CHECKING:  # only for the annotations: a process imports just the services it runs
@@ -72,6 +73,8 @@ class System:
         return after_connect
 
     async def connect(self) -> None:
+        consumers = sum(len(service.subscriptions) for service in self.services.values())
+        size_thread_pool(self.settings.worker_concurrency * consumers)
         await connect_until_ready(self.runtime, self.resources.connected)
 
     # -- running

@@ -8,6 +8,7 @@ file is as long as its first part.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 _BITRATES_KBPS = {  # layer III, by bitrate index
@@ -41,24 +42,25 @@ class _Header:
 def read_mp3(data: bytes) -> Mp3Audio:
     """The audio frames of an MP3 (MPEG layer III); ValueError if there are none or junk."""
     start = position = _after_id3(data)
-    frames, samples, rate = [], 0, None
+    first = last = start  # the audio frames are data[first:last]: they follow each other
+    samples, rate = 0, None
     while position + 4 <= len(data) and not data.startswith(_TRAILING_TAGS, position):
-        header = _header(data, position)
+        header = _header(data[position : position + 4])
         if header is None:
             raise ValueError(f"not an MPEG audio frame at byte {position}")
         if rate is not None and header.sample_rate != rate:
             raise ValueError(f"sample rate changes at byte {position}")
-        frame = data[position : position + header.length]
-        if len(frame) < header.length:
+        if position + header.length > len(data):
             break  # a cut-off last frame: decoders drop it too
-        if position != start or not _is_info_frame(frame, header):
-            frames.append(frame)
+        if position == start and _is_info_frame(data[position : position + header.length], header):
+            first = position + header.length
+        else:
             samples += header.samples
         rate = header.sample_rate
-        position += header.length
-    if not frames:
+        position = last = position + header.length
+    if not samples:
         raise ValueError("no MPEG audio in the data")
-    return Mp3Audio(b"".join(frames), rate, samples)
+    return Mp3Audio(data[first:last], rate, samples)
 
 
 def join_mp3(parts: list[Mp3Audio]) -> Mp3Audio:
@@ -77,9 +79,11 @@ def _after_id3(data: bytes) -> int:
     return 10 + size + footer
 
 
-def _header(data: bytes, at: int) -> _Header | None:
-    b1, b2, b3 = data[at + 1], data[at + 2], data[at + 3]
-    if data[at] != 0xFF or b1 & 0xE0 != 0xE0:
+@functools.lru_cache(maxsize=1024)
+def _header(four: bytes) -> _Header | None:
+    """A frame's 4-byte header read; cached, since a file repeats a few headers thousands of times."""
+    b0, b1, b2, b3 = four
+    if b0 != 0xFF or b1 & 0xE0 != 0xE0:
         return None
     version = _VERSIONS.get((b1 >> 3) & 3)
     layer_three = (b1 >> 1) & 3 == 1

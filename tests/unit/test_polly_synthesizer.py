@@ -99,6 +99,15 @@ async def test_requests_run_concurrently_up_to_the_limit():
     assert time.monotonic() - began < len(client.requests) * 0.05  # not one after another
 
 
+async def test_the_limit_is_reached_whatever_the_machine_s_default_thread_pool():
+    # asyncio's default pool has CPUs + 4 threads (6 on two cores), shared with every other blocking call.
+    ssml, _ = long_ssml(200)
+    client = FakePollyClient(latency=0.2)
+    await polly(client, max_concurrency=16, max_chars=400, max_billed=200).synthesize(ssml, TATYANA)
+    assert len(client.requests) >= 32
+    assert client.most_in_flight == 16
+
+
 async def test_requests_start_no_faster_than_the_engines_rate():
     ssml, _ = long_ssml()
     client = FakePollyClient()

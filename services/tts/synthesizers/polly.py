@@ -19,6 +19,7 @@ import logging
 import random
 import time
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
 
@@ -75,6 +76,8 @@ class PollySynthesizer:
         self._quotas = {engine: LocalQuota(f"polly/{engine}", Rate(rate)) for engine, rate in DEFAULT_REQUESTS_PER_SECOND.items()}
         self._quotas.update(quotas or {})
         self._slots = asyncio.Semaphore(max_concurrency)
+        # boto3 blocks: a thread per slot of its own, not asyncio's shared pool (CPUs + 4 threads).
+        self._threads = ThreadPoolExecutor(max_concurrency, thread_name_prefix="polly")
         self._patience, self._first_pause = patience_seconds, first_pause_seconds
         self._sample_rate = sample_rate
         self._max_chars, self._max_billed = max_chars, max_billed
@@ -114,7 +117,7 @@ class PollySynthesizer:
             async with self._slots:
                 await quota.take()
                 try:
-                    return await asyncio.to_thread(self._call, params)
+                    return await asyncio.get_running_loop().run_in_executor(self._threads, self._call, params)
                 except Throttled:
                     wait = pause * random.uniform(1.0, 1.5)
                     if time.monotonic() + wait > give_up_at:
