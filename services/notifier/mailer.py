@@ -10,17 +10,19 @@ import email.policy
 import os
 import re
 import tempfile
-from email.message import EmailMessage
+from email.message import Message
 from pathlib import Path
 from typing import Protocol
 
 from dailycast.folders import folder_problem
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._@+-]")
+# The policy the message was built with (compat32, see messages.py), with SMTP's CRLF line ends.
+SMTP_LINES = email.policy.compat32.clone(linesep="\r\n")
 
 
 class Mailer(Protocol):
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, message: Message) -> None:
         """Deliver the message, or raise (the consumer then retries, and dead-letters at last)."""
         ...
 
@@ -33,7 +35,7 @@ class MailDeliveryError(Exception):
         self.transient = transient
 
 
-def outbox_file_name(message: EmailMessage) -> str:
+def outbox_file_name(message: Message) -> str:
     """A file name from the Message-ID, so the same message always maps to the same file."""
     message_id = (message["Message-ID"] or "").strip().strip("<>")
     if not message_id:
@@ -56,9 +58,9 @@ class OutboxMailer:
         if problem:
             raise MailDeliveryError(f"outbox {problem}", transient=False)
 
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, message: Message) -> None:
         name = outbox_file_name(message)
-        data = message.as_bytes(policy=email.policy.SMTP)
+        data = message.as_bytes(policy=SMTP_LINES)
         await asyncio.to_thread(self._write_once, name, data)
 
     def _write_once(self, name: str, data: bytes) -> None:

@@ -1,12 +1,20 @@
-"""Compose the email a learner gets when their podcast is ready or could not be made. Pure: no I/O."""
+"""Compose the email a learner gets when their podcast is ready or could not be made. Pure: no I/O.
+
+Built with the `email.mime` classes (the compat32 policy): the modern `EmailMessage` parses every
+header it is given and took 2.4 ms an email, the notifier's whole CPU at a hundred emails a
+second; these take under 1 ms and send the same message (tests read it back with the modern parser).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import html
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import format_datetime
+from email.charset import QP, Charset
+from email.header import Header
+from email.message import Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import format_datetime, formataddr
 
 from dailycast.events import PodcastCompleted, PodcastFailed
 from dailycast.failure_reasons import failure_reason
@@ -15,6 +23,8 @@ from dailycast.locale_rules import join_list, language_name
 from services.notifier.texts import NotifierTexts, texts_for
 
 FALLBACK_LANGUAGE = "en"
+UTF8_QUOTED_PRINTABLE = Charset("utf-8")
+UTF8_QUOTED_PRINTABLE.body_encoding = QP  # readable in the raw message, unlike base64
 
 # A paragraph is its text and, optionally, a link shown after it.
 Paragraph = tuple[str, str | None]
@@ -33,7 +43,7 @@ def message_id(podcast_id: int, attempt: int) -> str:
 
 def compose_email(
     event: PodcastCompleted | PodcastFailed, *, public_url: str, sender: str
-) -> EmailMessage:
+) -> Message:
     language = email_language(event.recipient.locale)
     texts = texts_for(language)
     base_url = public_url.rstrip("/")
@@ -42,10 +52,10 @@ def compose_email(
     else:
         subject, paragraphs = texts.failed_subject, _failed(event, texts, language, base_url)
     plain, markup = _plain(paragraphs), _html(paragraphs, language)
-    message = _headers(event, subject, sender)
-    message.set_content(plain)
-    message.add_alternative(markup, subtype="html")
-    message.set_boundary(_boundary(plain, markup))
+    message = MIMEMultipart("alternative", boundary=_boundary(plain, markup))
+    _headers(message, event, subject, sender)
+    message.attach(MIMEText(plain, "plain", UTF8_QUOTED_PRINTABLE))
+    message.attach(MIMEText(markup, "html", UTF8_QUOTED_PRINTABLE))
     return message
 
 
@@ -84,16 +94,14 @@ def _reason(event: PodcastFailed, language: str) -> str:
         return event.reason
 
 
-def _headers(event: PodcastCompleted | PodcastFailed, subject: str, sender: str) -> EmailMessage:
-    message = EmailMessage()
+def _headers(message: Message, event: PodcastCompleted | PodcastFailed, subject: str, sender: str) -> None:
     message["From"] = sender
-    # Address encodes a non-ASCII display name (RFC 2047) when the message is serialized.
-    message["To"] = Address(display_name=event.recipient.name, addr_spec=event.recipient.email)
-    message["Subject"] = subject
+    # A display name or subject that is not ASCII goes as RFC 2047 encoded words.
+    message["To"] = formataddr((event.recipient.name, event.recipient.email), charset="utf-8")
+    message["Subject"] = subject if subject.isascii() else Header(subject, "utf-8")
     # The event's time, not the clock's, so a redelivered event composes the identical email.
     message["Date"] = format_datetime(event.occurred_at)
     message["Message-ID"] = message_id(event.podcast_id, event.attempt)
-    return message
 
 
 def _plain(paragraphs: list[Paragraph]) -> str:

@@ -12,7 +12,7 @@ Both copies carry the same deterministic Message-ID, which mail clients use to d
 from __future__ import annotations
 
 import ssl
-from email.message import EmailMessage
+from email.message import Message
 from pathlib import Path
 from typing import Literal
 
@@ -62,7 +62,7 @@ class SmtpMailer:
         user = f"{self.username}@" if self.username else ""
         return f"{user}{self.host}:{self.port} ({self.tls_mode})"
 
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, message: Message) -> None:
         """Hand the message to the server (sender and recipients from its headers), or raise."""
         try:
             await aiosmtplib.send(message, **self._options())

@@ -1,6 +1,6 @@
 import email
 import email.policy
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
 from pathlib import Path
 
 import pytest
@@ -10,7 +10,7 @@ from services.notifier.mailer import OutboxMailer, outbox_file_name
 from services.notifier.messages import compose_email
 
 
-def message_for(name: str = "Ada Lovelace", locale: str = "en-US", attempt: int = 1) -> EmailMessage:
+def message_for(name: str = "Ada Lovelace", locale: str = "en-US", attempt: int = 1) -> Message:
     event = PodcastCompleted(
         event_id=new_event_id(),
         occurred_at=utcnow(),
@@ -42,8 +42,8 @@ async def test_writes_a_standard_eml_that_parses_back(tmp_path):
     assert parsed.get_content_type() == "multipart/alternative"
     plain = parsed.get_body(preferencelist=("plain",)).get_content()
     markup = parsed.get_body(preferencelist=("html",)).get_content()
-    assert plain == message.get_body(preferencelist=("plain",)).get_content()
-    assert markup == message.get_body(preferencelist=("html",)).get_content()
+    written_plain, written_markup = (part.get_payload(decode=True).decode() for part in message.get_payload())
+    assert (plain, markup) == (written_plain, written_markup)
     assert "https://dailycast.example/podcasts/7" in plain
 
 

@@ -8,6 +8,7 @@ import pytest
 from dailycast.events import PodcastCompleted, PodcastFailed, Recipient, new_event_id, utcnow
 from dailycast.failure_reasons import failure_reason
 from dailycast.languages import SUPPORTED_LANGUAGES
+from services.notifier.mailer import SMTP_LINES
 from services.notifier.messages import compose_email, email_language
 from services.notifier.texts import NotifierTexts, texts_for
 
@@ -82,7 +83,8 @@ def failed(
 
 
 def compose(event) -> EmailMessage:
-    return compose_email(event, public_url=PUBLIC_URL, sender=SENDER)
+    """The email as its reader gets it: composed, sent as bytes, parsed again."""
+    return reparsed(compose_email(event, public_url=PUBLIC_URL, sender=SENDER))
 
 
 def parts(message: EmailMessage) -> tuple[str, str]:
@@ -92,8 +94,8 @@ def parts(message: EmailMessage) -> tuple[str, str]:
     return plain.get_content(), markup.get_content()
 
 
-def reparsed(message: EmailMessage) -> EmailMessage:
-    data = message.as_bytes(policy=email.policy.SMTP)
+def reparsed(message) -> EmailMessage:
+    data = message.as_bytes(policy=SMTP_LINES)
     return email.message_from_bytes(data, policy=email.policy.default)
 
 
@@ -218,7 +220,7 @@ def test_html_escapes_the_name_and_the_reason():
     assert name in text
     assert "&lt;Bob &amp; &quot;Co&quot;&gt;" in markup
     assert "<Bob" not in markup
-    assert reparsed(message)["To"].addresses[0].display_name == name
+    assert message["To"].addresses[0].display_name == name
 
     _, markup = parts(compose(failed(reason="a <script> & more", step="unknown")))
     assert "a &lt;script&gt; &amp; more" in markup
@@ -226,7 +228,7 @@ def test_html_escapes_the_name_and_the_reason():
 
 
 def test_non_ascii_name_survives_serialization():
-    message = reparsed(compose(completed(locale="ja-JP", name="山田 太郎")))
+    message = compose(completed(locale="ja-JP", name="山田 太郎"))
     assert message["To"].addresses[0].display_name == "山田 太郎"
     assert message["Subject"] == texts_for("ja").completed_subject
     text, _ = parts(message)
