@@ -4,7 +4,8 @@ Sending a podcast is mostly JSON work: parsing the row's 16 KB of scripts, quest
 validating them into PodcastOut and writing them out again cost several times what the framework
 itself costs per request, and a page of 15 podcasts fifteen times that. So the read model keeps
 what the read sends: after the ORM inserts or updates a DailyPodcast (the API's commands and the
-projector write no other way), the row's document is rendered again in the same transaction:
+projector write no other way), the row's document is rendered again in the same transaction
+(an updated row's in its own UPDATE, a new row's just after its INSERT, once it has its id):
 PodcastOut, with the audio linked to the API's own routes and no answers. The answers have a
 table of their own (saving one never rewrites the document); reads put them in, as the database
 aggregated them, and send the rest as it is stored.
@@ -21,8 +22,9 @@ import logging
 import sqlalchemy as sa
 from sqlalchemy import event, select, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Mapper, sessionmaker
+from sqlalchemy.orm import Mapper, Session, sessionmaker
 
+from dailycast.events import utcnow
 from services.api.db import DailyPodcast
 from services.api.safe_json import model_json
 from services.api.schemas import PodcastOut
@@ -69,16 +71,27 @@ def _store(row: DailyPodcast) -> sa.Update:
     return update(_TABLE).where(_TABLE.c.id == row.id).values(document=_rendered(row), updated_at=row.updated_at)
 
 
-def _keep_document(mapper: Mapper, connection: Connection, row: DailyPodcast) -> None:
-    # A Core statement on the flush's own connection: part of the same transaction, and no ORM event again.
+def _keep_inserted_document(mapper: Mapper, connection: Connection, row: DailyPodcast) -> None:
+    # A new row has its id (which the audio links need) only once inserted: a Core statement on the
+    # flush's own connection is part of the same transaction, and sets off no ORM event again.
     connection.execute(_store(row))
+
+
+def _render_updated_documents(session: Session, flush_context, instances) -> None:
+    # A changed row's document goes into the flush's own UPDATE of the row (one statement for a
+    # batch of rows), with the updated_at that the column's onupdate would have given it.
+    for row in session.dirty:
+        if isinstance(row, DailyPodcast) and session.is_modified(row, include_collections=False):
+            row.updated_at = utcnow()
+            row.document = _rendered(row)
 
 
 def keep_documents() -> None:
     """From now on, every insert and update of a DailyPodcast renders its document (idempotent)."""
-    for name in ("after_insert", "after_update"):
-        if not event.contains(DailyPodcast, name, _keep_document):
-            event.listen(DailyPodcast, name, _keep_document)
+    if not event.contains(DailyPodcast, "after_insert", _keep_inserted_document):
+        event.listen(DailyPodcast, "after_insert", _keep_inserted_document)
+    if not event.contains(Session, "before_flush", _render_updated_documents):
+        event.listen(Session, "before_flush", _render_updated_documents)
 
 
 def fill_missing_documents(session_factory: sessionmaker) -> int:
