@@ -304,10 +304,15 @@ def failure_reasons(engine: sa.Engine, day: date) -> list[str]:
             DailyPodcast.for_date == day, DailyPodcast.status == "failed").limit(3)))
 
 
+def _real_rate(quota: str, per_second: float) -> str:
+    """A quota as its provider states it: OpenAI's a minute, Polly's a second."""
+    return f"{per_second * 60:,.0f}/min" if quota == "openai" else f"{per_second:g}/s"
+
+
 def simulated_tables(day: Day, quotas: dict[str, dict], writers: dict[str, int], scale: float) -> str:
     limit = quota_bound_seconds(quotas)
     ratio = day.emailed_s / limit
-    provider_rows = [[name, f"{q['per_second'] / scale:g}/s (x{scale:g})", q["admitted"], q["refused"],
+    provider_rows = [[name, _real_rate(name, q["per_second"] / scale), q["admitted"], q["refused"],
                       f"{q['admitted'] / q['per_second']:.1f}", q["most_in_flight"]] for name, q in quotas.items()]
     extra_llm = quotas["openai"]["admitted"] - day.learners
     fallbacks = day.learners - writers.get("openai", 0)
@@ -316,7 +321,7 @@ def simulated_tables(day: Day, quotas: dict[str, dict], writers: dict[str, int],
     summary = [[day.learners, f"{day.emailed_s:.1f}", f"{limit:.1f}", f"{ratio:.2f}", failed, fallbacks,
                 day.again, extra_llm, f"{day.emailed_s * scale / 3600:.2f}", verdict]]
     return "\n\n".join([
-        markdown_table(["quota", "rate", "requests", "refused (throttled)", "at full rate in s", "most in flight"],
+        markdown_table(["quota", f"real rate (run {scale:g}x faster)", "requests", "refused (throttled)", "at full rate in s", "most in flight"],
                        provider_rows),
         markdown_table(["learners", "makespan s", "quota-bound limit s", "ratio", "failed", "not by openai",
                         "requested again", "LLM requests beyond one a podcast", "real-time hours",

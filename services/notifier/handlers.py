@@ -27,9 +27,7 @@ async def notify_learner(
     A podcast deleted before it finished gets no email: its PodcastDeleted comes first on the
     podcast's partition (the API appends it before the work still in flight finishes).
     """
-    if await sent_log.was_deleted(event.podcast_id):
-        return []
-    if await sent_log.was_sent(event.podcast_id, event.attempt):
+    if not await sent_log.may_send(event.podcast_id, event.attempt):
         return []
     message = compose_email(event, public_url=public_url, sender=sender)
     await mailer.send(message)

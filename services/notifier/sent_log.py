@@ -36,7 +36,9 @@ class SentLog(Protocol):
         """Remember the email as sent; recording the same attempt again is not an error."""
         ...
 
-    async def was_deleted(self, podcast_id: int) -> bool: ...
+    async def may_send(self, podcast_id: int, attempt: int) -> bool:
+        """Neither sent for this attempt nor deleted: one question, as every email asks it."""
+        ...
 
     async def record_deleted(self, podcast_id: int) -> None:
         """Remember the podcast as deleted and forget its sent emails; repeating it is not an error."""
@@ -53,19 +55,20 @@ class SqlSentLog:
     async def record(self, podcast_id: int, attempt: int) -> None:
         await asyncio.to_thread(self._record, podcast_id, attempt)
 
-    async def was_deleted(self, podcast_id: int) -> bool:
-        return await asyncio.to_thread(self._was_deleted, podcast_id)
+    async def may_send(self, podcast_id: int, attempt: int) -> bool:
+        return await asyncio.to_thread(self._may_send, podcast_id, attempt)
 
     async def record_deleted(self, podcast_id: int) -> None:
         await asyncio.to_thread(self._record_deleted, podcast_id)
 
     def _was_sent(self, podcast_id: int, attempt: int) -> bool:
-        query = sa.select(sa.literal(1)).where(
-            notification_sent.c.podcast_id == podcast_id,
-            notification_sent.c.attempt == attempt,
-        )
         with self.engine.connect() as connection:
-            return connection.execute(query).first() is not None
+            return connection.scalar(sa.select(_sent(podcast_id, attempt)))
+
+    def _may_send(self, podcast_id: int, attempt: int) -> bool:
+        deleted = sa.exists().where(notification_deleted.c.podcast_id == podcast_id)
+        with self.engine.connect() as connection:
+            return not connection.scalar(sa.select(sa.or_(_sent(podcast_id, attempt), deleted)))
 
     def _record(self, podcast_id: int, attempt: int) -> None:
         row = {"podcast_id": podcast_id, "attempt": attempt, "sent_at": utcnow()}
@@ -76,11 +79,6 @@ class SqlSentLog:
             # The key is already there: a redelivery (or a concurrent worker) recorded it first.
             pass
 
-    def _was_deleted(self, podcast_id: int) -> bool:
-        query = sa.select(sa.literal(1)).where(notification_deleted.c.podcast_id == podcast_id)
-        with self.engine.connect() as connection:
-            return connection.execute(query).first() is not None
-
     def _record_deleted(self, podcast_id: int) -> None:
         try:
             with self.engine.begin() as connection:
@@ -90,3 +88,7 @@ class SqlSentLog:
                 connection.execute(sa.insert(notification_deleted).values(podcast_id=podcast_id, deleted_at=utcnow()))
         except sa.exc.IntegrityError:
             pass  # already recorded (its sent rows went then)
+
+
+def _sent(podcast_id: int, attempt: int) -> sa.Exists:
+    return sa.exists().where(notification_sent.c.podcast_id == podcast_id, notification_sent.c.attempt == attempt)
