@@ -154,7 +154,9 @@ def cluster(database_url: str, kafka: str, data_dir: Path, providers: Providers)
     try:
         for name, command in commands.items():
             log = (data_dir / f"{name}.log").open("wb")
-            processes[name] = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+            own = {} if name == "api" else {"DAILYCAST_OPS_PORT": str(free_port())}  # each worker's /metrics
+            processes[name] = subprocess.Popen(command, cwd=ROOT, env={**env, **own}, stdout=log,
+                                               stderr=subprocess.STDOUT)
         yield env
     finally:
         for process in processes.values():

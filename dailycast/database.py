@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -14,6 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from dailycast import migrations
 from dailycast.folders import folder_problem
 from dailycast.probes import Probe, ProbeFailed
+
+log = logging.getLogger(__name__)
 
 
 class PoolSettings(BaseSettings):
@@ -97,6 +100,17 @@ def make_async_engine(engine: Engine, pool: PoolSettings | None = None) -> Async
 
 
 _NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+
+def database_answers(engine: Engine) -> bool:
+    """Whether the database answers a trivial query; why not goes to the log, never to a caller."""
+    try:
+        with engine.connect() as connection:
+            connection.execute(sa.text("SELECT 1"))
+        return True
+    except Exception:
+        log.warning("the database does not answer", exc_info=True)
+        return False
 
 
 def database_probe(database_url: str) -> Probe:

@@ -15,7 +15,7 @@ from dailycast.messaging.delivery import RetryPolicy, Subscription
 from dailycast.messaging.embedded_log import EmbeddedLog
 from dailycast.messaging.embedded_runtime import EmbeddedConsumer
 from dailycast.messaging.envelope import EventPublisher
-from dailycast.messaging.ports import Producer
+from dailycast.messaging.ports import Message, Producer
 from dailycast.messaging.topics import ALL_TOPICS, dead_letter_topic
 from dailycast.probes import Probe
 from dailycast.service import Task
@@ -33,6 +33,10 @@ class Runtime(Protocol):
 
     async def connect(self) -> None:
         """Get the log ready (topics exist, producer connected); retried by the caller."""
+        ...
+
+    async def read_topic(self, topic: str) -> list[Message]:
+        """Every message of the topic from its start (for small topics: the dead letters)."""
         ...
 
     async def close(self) -> None: ...
@@ -55,6 +59,15 @@ class EmbeddedRuntime:
 
     async def connect(self) -> None:
         pass
+
+    async def read_topic(self, topic: str) -> list[Message]:
+        messages: list[Message] = []
+        for partition in range(self.log.partitions(topic)):
+            offset = 0
+            while batch := self.log.fetch(topic, partition, offset, 500):
+                messages += batch
+                offset = batch[-1].offset + 1
+        return messages
 
     async def close(self) -> None:
         self.log.close()
@@ -85,6 +98,11 @@ class KafkaRuntime:
 
         await ensure_topics(self.config)
         await self.producer.start()
+
+    async def read_topic(self, topic: str) -> list[Message]:
+        from dailycast.messaging.kafka import read_topic
+
+        return await read_topic(self.config, topic)
 
     async def close(self) -> None:
         await self.producer.stop()

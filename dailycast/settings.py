@@ -20,7 +20,15 @@ class CommonSettings(BaseSettings):
     worker_concurrency: int = Field(
         32, ge=1, le=1024, description="messages each consumer handles at once (a podcast's own events in order)"
     )
-    host: str = Field("127.0.0.1", description="address the API listens on")
+    log_format: Literal["text", "json"] = Field(
+        "text", description="text: a readable line a record; json: one JSON object a line, with trace and podcast ids"
+    )
+    host: str = Field("127.0.0.1", description="address the API (and a worker's ops port) listens on")
+    ops_port: int | None = Field(
+        None, ge=0, le=65535,
+        description="a worker's HTTP port for /livez, /readyz and /metrics; default 8101 scriptgen, 8102 tts, "
+                    "8103 notifier; 0: any free port",
+    )
     port: int = Field(8000, description="the API's HTTP port")
     public_url: str | None = Field(None, description="base URL students reach; default http://host:port")
     kafka_bootstrap_servers: str = Field(

@@ -41,11 +41,12 @@ def target_metadata() -> list[sa.MetaData]:
     Imported only then: a service that migrates at start must not load the other services' code.
     A model change without a migration makes tests/integration/test_migrations.py fail.
     """
+    from dailycast.messaging.dead_letters import metadata as dead_letter_metadata
     from dailycast.quotas import metadata as quota_metadata
     from services.api.db import Base
     from services.notifier.sent_log import metadata as notifier_metadata
 
-    return [Base.metadata, notifier_metadata, quota_metadata]
+    return [Base.metadata, notifier_metadata, quota_metadata, dead_letter_metadata]
 
 # Key of the PostgreSQL advisory lock taken while migrating (advisory locks are per database).
 ADVISORY_LOCK_KEY = zlib.crc32(b"dailycast.migrations")

@@ -18,6 +18,8 @@ from dailycast.messaging.avro import default_schemas
 from dailycast.messaging.delivery import RetryPolicy
 from dailycast.runtimes import EmbeddedRuntime, connect_until_ready, runtime_for
 from dailycast.service import Resources, Service, Task
+from dailycast.database import database_answers
+from dailycast.ops_http import ops_app
 from dailycast.settings import CommonSettings
 from dailycast.threads import size_thread_pool
 from system.registry import SERVICES, bootstrap
@@ -85,15 +87,16 @@ class System:
             raise ValueError("only a system with the api service serves HTTP")
         return web([self.connect, *self.tasks], self.close)
 
-    async def run_workers(self, stop: asyncio.Event) -> None:
-        """Run the consumers (no HTTP) until `stop` is set."""
-        running = [asyncio.create_task(t()) for t in (self.connect, *self.tasks)]
-        try:
-            await stop.wait()
-        finally:
-            for task in running:
-                task.cancel()
-            await asyncio.gather(*running, return_exceptions=True)
+    def worker_app(self):
+        """A worker process's ops app (/livez, /readyz, /metrics), whose lifetime runs its consumers."""
+        return ops_app("+".join(self.services), [self.connect, *self.tasks], self.close, self.readiness_problems)
+
+    async def readiness_problems(self) -> list[str]:
+        """Why this process cannot do its work yet, in a few public words each (none: ready)."""
+        problems = [] if self.resources.connected.is_set() else ["event log not connected"]
+        if self.resources.uses_database and not await asyncio.to_thread(database_answers, self.resources.engine()):
+            problems.append("database unavailable")
+        return problems
 
     def idle(self) -> bool:
         """Embedded runtime: nothing left to relay or consume (tests wait for this)."""

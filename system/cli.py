@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import signal
 import sys
+
+from system import dead_letters_cli
 
 
 def _serve_http(services: tuple[str, ...], log_level: str) -> int:
@@ -25,27 +26,23 @@ def _serve_http(services: tuple[str, ...], log_level: str) -> int:
         f"  try:       curl -H \"Authorization: Bearer $(.venv/bin/dailycast token --user 1)\" {url}/api/podcasts/",
         flush=True,
     )
-    uvicorn.run(system.app(), host=s.host, port=s.port, log_level=log_level)  # closes it on shutdown
+    # log_config=None: uvicorn's loggers go through ours (dailycast/logs.py), in text or JSON.
+    uvicorn.run(system.app(), host=s.host, port=s.port, log_level=log_level, log_config=None)  # closes it on shutdown
     return 0
 
 
-def serve_worker(name: str, adapters=None) -> int:
-    """Run one worker service until SIGTERM or SIGINT (benchmarks pass their own adapters)."""
+def serve_worker(name: str, adapters=None, log_level: str = "warning") -> int:
+    """Run one worker service, with its ops HTTP port, until SIGTERM or SIGINT (benchmarks pass their own adapters)."""
+    import uvicorn
+
     from system.builder import Adapters, System
+    from system.registry import OPS_PORTS
 
-    async def main() -> None:
-        system = System((name,), adapters or Adapters())
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, stop.set)
-        logging.getLogger(__name__).info("%s worker started on %s", name, system.settings.runtime)
-        try:
-            await system.run_workers(stop)
-        finally:
-            await system.close()
-
-    asyncio.run(main())
+    system = System((name,), adapters or Adapters())
+    s = system.settings
+    port = s.ops_port if s.ops_port is not None else OPS_PORTS[name]
+    logging.getLogger(__name__).info("%s worker on %s; ops port %s", name, s.runtime, port)
+    uvicorn.run(system.worker_app(), host=s.host, port=port, log_level=log_level, log_config=None)
     return 0
 
 
@@ -58,7 +55,7 @@ def _run(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     if args.service == "api":
         return _serve_http(("api",), args.log_level)
-    return serve_worker(args.service)
+    return serve_worker(args.service, log_level=args.log_level)
 
 
 def _token(args: argparse.Namespace) -> int:
@@ -178,13 +175,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     cleanup.add_argument("--dry-run", action="store_true", help="list them, delete nothing")
     cleanup.set_defaults(func=_cleanup, log_level="warning")
+    dead_letters_cli.add_parser(commands)
     doctor = commands.add_parser("doctor", help="print the adapter behind each port and check that it answers")
     doctor.add_argument("--timeout", type=float, default=5.0, help="seconds each check may take (default 5)")
     # Quiet logs: a client failing to connect logs at ERROR, and the table already says why.
     doctor.set_defaults(func=_doctor, log_level="critical")
     args = parser.parse_args(argv)
-    level = getattr(args, "log_level", "info").upper()
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from dailycast.logs import configure_logging
+    from dailycast.settings import CommonSettings
+
+    configure_logging(getattr(args, "log_level", "info"), CommonSettings().log_format)
     return args.func(args)
 
 

@@ -16,6 +16,8 @@ BOOTSTRAPS: dict[str, str] = {
     "notifier": "services.notifier.bootstrap",
 }
 SERVICES: tuple[str, ...] = tuple(BOOTSTRAPS)
+# Each worker's ops HTTP port (/livez, /readyz, /metrics) unless DAILYCAST_OPS_PORT says otherwise.
+OPS_PORTS: dict[str, int] = {"scriptgen": 8101, "tts": 8102, "notifier": 8103}
 
 
 def bootstrap(name: str) -> ModuleType:

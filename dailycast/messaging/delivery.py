@@ -14,6 +14,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from dailycast.events import utcnow
+from dailycast.logs import handling
+from dailycast.metrics import DEAD_LETTERS
 from dailycast.messaging.avro import SchemaSet, UndecodableMessage
 from dailycast.messaging.envelope import CE_TYPE_PREFIX, EventPublisher
 from dailycast.messaging.ports import Message, OutgoingMessage, Producer
@@ -43,7 +46,11 @@ class Subscription:
         to drop it is most of what a consumer that does not want it would spend.
         """
         ce_type = message.header("ce_type")
-        return ce_type is not None and ce_type not in self._handled_ce_types
+        if ce_type is not None and ce_type not in self._handled_ce_types:
+            return True
+        # A dead letter sent back (dailycast dlq redrive) is for the group that gave up on it only.
+        redriven_for = message.header(REDRIVE_FOR)
+        return redriven_for is not None and redriven_for != self.group.encode()
 
     @cached_property
     def _handled_ce_types(self) -> frozenset[bytes]:
@@ -78,7 +85,8 @@ async def deliver(
     traceparent = (message.header("traceparent") or b"").decode() or None
     for attempt in range(1, retry.attempts + 1):
         try:
-            emitted = await handler(event)
+            with handling(event, traceparent):
+                emitted = await handler(event)
             break
         except Exception as exc:
             log.warning("%s failed on %s (attempt %d): %s", subscription.group, message.topic, attempt, exc)
@@ -110,6 +118,9 @@ async def deliver_until_done(
             backoff = min(backoff * 2, 5.0)
 
 
+REDRIVE_FOR = "dlq_redrive_for"
+
+
 async def dead_letter(
     producer: Producer, message: Message, group: str, error: Exception, attempts: int
 ) -> None:
@@ -121,5 +132,7 @@ async def dead_letter(
         ("dlq_group", group.encode()),
         ("dlq_source", f"{message.topic}/{message.partition}/{message.offset}".encode()),
         ("dlq_attempts", str(attempts).encode()),
+        ("dlq_failed_at", utcnow().isoformat().encode()),
     ]
     await producer.send(OutgoingMessage(dead_letter_topic(message.topic), message.key, message.value, headers))
+    DEAD_LETTERS.labels(group, message.topic).inc()

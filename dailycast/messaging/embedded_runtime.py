@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from functools import partial
 
+from dailycast.metrics import CONSUMER_LAG
 from dailycast.messaging.avro import SchemaSet
 from dailycast.messaging.delivery import RetryPolicy, Subscription, deliver_until_done
 from dailycast.messaging.embedded_log import EmbeddedLog
@@ -54,6 +56,17 @@ class EmbeddedConsumer:
     async def _read(self, inflight: InFlight, topic: str, partition: int) -> None:
         tp = (topic, partition)
         position = self._commits[tp] = self.log.committed(self.subscription.group, topic, partition)
+        # Counted when Prometheus asks, not at every commit: two queries of the log.
+        labels = (self.subscription.group, topic, str(partition))
+        CONSUMER_LAG.labels(*labels).set_function(partial(self._partition_lag, topic, partition))
+        try:
+            await self._read_from(inflight, tp, position)
+        finally:
+            with contextlib.suppress(KeyError):  # another consumer of these labels removed it first
+                CONSUMER_LAG.remove(*labels)  # its log may be closed next
+
+    async def _read_from(self, inflight: InFlight, tp: TopicPartition, position: int) -> None:
+        topic, partition = tp
         while True:
             stored = self.log.committed(self.subscription.group, topic, partition)
             if stored != self._commits[tp]:  # moved by someone else: an operator's replay
@@ -70,6 +83,9 @@ class EmbeddedConsumer:
     def _commit(self, tp: TopicPartition, offset: int) -> None:
         self._commits[tp] = offset
         self.log.commit(self.subscription.group, *tp, offset)
+
+    def _partition_lag(self, topic: str, partition: int) -> int:
+        return self.log.end_offset(topic, partition) - self.log.committed(self.subscription.group, topic, partition)
 
     def lag(self) -> int:
         return sum(self.log.lag(self.subscription.group, t) for t in self.subscription.topics)

@@ -7,14 +7,15 @@ naming in `deliver`) speaks of the unprefixed names; tests use a prefix per test
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
-from dailycast.messaging.ports import OutgoingMessage
+from dailycast.messaging.ports import Message, OutgoingMessage
 from dailycast.messaging.topics import ALL_TOPICS, dead_letter_topic
 
 log = logging.getLogger(__name__)
@@ -84,3 +85,37 @@ async def ensure_topics(config: KafkaConfig, topics: Iterable[str] = ALL_TOPICS)
             log.info("created topics %s", [t.name for t in missing])
     finally:
         await admin.close()
+
+
+async def read_topic(config: KafkaConfig, topic: str, within_s: float = 30.0) -> list[Message]:
+    """Every message of the topic, from its start to its end as of now (no consumer group, no commit)."""
+    name = config.topic(topic)
+    admin = AIOKafkaAdminClient(bootstrap_servers=config.bootstrap_servers)
+    await admin.start()
+    try:
+        described = await admin.describe_topics([name])
+    finally:
+        await admin.close()
+    tps = [TopicPartition(name, p["partition"]) for d in described if d.get("error_code", 0) == 0
+           for p in d.get("partitions", [])]
+    if not tps:
+        return []
+    # From the earliest offset (no group: nothing committed), to the ends as they are now.
+    consumer = AIOKafkaConsumer(bootstrap_servers=config.bootstrap_servers, group_id=None, enable_auto_commit=False,
+                                auto_offset_reset="earliest")
+    await consumer.start()
+    try:
+        consumer.assign(tps)
+        ends = await consumer.end_offsets(tps)
+        messages: list[Message] = []
+        give_up_at = time.monotonic() + within_s
+        while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
+            if time.monotonic() > give_up_at:
+                raise TimeoutError(f"{name}: not read to its end within {within_s:g} s")
+            batches = await consumer.getmany(timeout_ms=500)
+            for records in batches.values():
+                messages += [Message(topic, r.key or b"", r.value, list(r.headers or []), r.partition, r.offset)
+                             for r in records]
+        return sorted(messages, key=lambda m: (m.partition, m.offset))
+    finally:
+        await consumer.stop()

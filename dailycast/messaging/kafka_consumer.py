@@ -17,6 +17,7 @@ from functools import partial
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import KafkaError
 
+from dailycast.metrics import CONSUMER_LAG
 from dailycast.messaging.avro import SchemaSet
 from dailycast.messaging.delivery import RetryPolicy, Subscription, deliver_until_done
 from dailycast.messaging.envelope import EventPublisher
@@ -118,6 +119,14 @@ class KafkaConsumer:
         if offsets:
             await consumer.commit(offsets)
             self._committed.update(offsets)
+        self._report_lag(consumer)
+
+    def _report_lag(self, consumer: AIOKafkaConsumer) -> None:
+        """Each assigned partition's messages past the commit, as far as the last fetch knows its end."""
+        for tp in consumer.assignment():
+            end, committed = consumer.highwater(tp), self._committed.get(tp)
+            if end is not None and committed is not None:
+                CONSUMER_LAG.labels(self.subscription.group, tp.topic, str(tp.partition)).set(max(0, end - committed))
 
     async def _give_up(self, consumer: AIOKafkaConsumer, inflight: InFlight, revoked) -> None:
         """Before partitions go to another consumer: finish (or cancel) their messages and commit."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -40,4 +41,22 @@ def from_record(cls: Any, data: Any) -> Any:
         hints = _field_types(cls)
         known = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: from_record(hints[k], v) for k, v in data.items() if k in known})
+    if cls is datetime and isinstance(data, str):  # a JSON record (json_record) keeps times as ISO text
+        return datetime.fromisoformat(data)
     return data
+
+
+def json_record(obj: Any) -> Any:
+    """`to_record`, with times as ISO 8601 text: a record JSON can hold (`from_record` reads it back)."""
+    record = to_record(obj)
+    return _times_as_text(record)
+
+
+def _times_as_text(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_times_as_text(x) for x in value]
+    if isinstance(value, dict):
+        return {k: _times_as_text(v) for k, v in value.items()}
+    return value

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -16,23 +15,22 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from dailycast.database import PoolSettings, make_async_engine
+from dailycast.lifetime import Task, tasks_running
 from services.api import podcasts as commands
 from services.api.body_limit import BodySizeLimit
 from services.api.container import ApiContainer
 from services.api.deps import DatabaseGate
+from services.api.http_metrics import HttpMetrics
 from services.api.routes import health, learners, podcasts
 from services.api.safe_json import SafeJSONResponse, validation_error
 from services.api.web import dev, pages
 
 log = logging.getLogger(__name__)
-SHUTDOWN_SECONDS = 10.0
-
-BackgroundTask = Callable[[], Awaitable[None]]
 
 
 def create_app(
     container: ApiContainer,
-    background: Sequence[BackgroundTask] = (),
+    background: Sequence[Task] = (),
     on_shutdown: Callable[[], Awaitable[None]] | None = None,
 ) -> FastAPI:
     """The API; `background` are coroutines that run for the app's lifetime (relay, consumers)."""
@@ -42,19 +40,10 @@ def create_app(
     async def lifespan(app: FastAPI):
         # The threads of sync routes and dependencies: as many as requests that may hold a session.
         anyio.to_thread.current_default_thread_limiter().total_tokens = pool.worker_threads
-        tasks = [asyncio.create_task(run(), name=getattr(run, "__name__", "task")) for run in background]
-        for task in tasks:
-            task.add_done_callback(_log_crash)
         try:
-            yield
+            async with tasks_running(background):
+                yield
         finally:
-            for task in tasks:
-                task.cancel()
-            # Bounded: a task that does not stop must not keep the process from shutting down.
-            stuck = (await asyncio.wait(tasks, timeout=SHUTDOWN_SECONDS))[1] if tasks else set()
-            if stuck:
-                log.error("tasks still running %.0f s after shutdown began: %s", SHUTDOWN_SECONDS,
-                          sorted(t.get_name() for t in stuck))
             if gate.async_engine is not None:
                 await gate.async_engine.dispose()
             if on_shutdown is not None:
@@ -75,6 +64,7 @@ def create_app(
         pool.request_slots, pool.db_queue_seconds, engine, make_async_engine(engine, pool)
     )
     app.add_middleware(BodySizeLimit, max_bytes=container.settings.max_body_bytes)
+    app.add_middleware(HttpMetrics)  # outermost: counts what the body limit refuses too
     app.include_router(health.router)
     app.include_router(podcasts.router)
     app.include_router(learners.router)
@@ -90,11 +80,6 @@ def create_app(
     app.add_exception_handler(sqlalchemy.exc.TimeoutError, _database_saturated)
     app.add_exception_handler(status.HTTP_405_METHOD_NOT_ALLOWED, _method_not_allowed)
     return app
-
-
-def _log_crash(task: asyncio.Task) -> None:
-    if not task.cancelled() and task.exception():
-        log.error("background task %s stopped", task.get_name(), exc_info=task.exception())
 
 
 async def _invalid_input(request: Request, exc: commands.InvalidInput) -> JSONResponse:

@@ -24,7 +24,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 from dailycast.events import AudioTrack, utcnow
-from dailycast.messaging.records import from_record, to_record
+from dailycast.learner import LearnerContext
+from dailycast.messaging.records import from_record, json_record
 from dailycast.scripts import Question
 
 
@@ -52,7 +53,7 @@ class JsonOf(TypeDecorator):
         self.value_type = value_type  # named as the argument: part of the type's cache key
 
     def process_bind_param(self, value, dialect):
-        return to_record(value)
+        return json_record(value)
 
     def process_result_value(self, value, dialect):
         return from_record(self.value_type, value)
@@ -163,6 +164,8 @@ class DailyPodcast(Base):
     tokens_used: Mapped[int | None] = mapped_column(Integer)
     tts_provider: Mapped[str | None] = mapped_column(String(20))
     included_courses: Mapped[list] = mapped_column(default=list)
+    # The learner as this attempt was requested for: a regeneration may ask for the same again.
+    learner_snapshot: Mapped[LearnerContext | None] = mapped_column(JsonOf(LearnerContext), deferred=True)
     questions_asked: Mapped[list[Question]] = mapped_column(JsonOf(list[Question]), default=list)
     # The student's answers, one row per question (podcast_answer), so saving one is atomic.
     answers: Mapped[list[PodcastAnswer]] = relationship(
@@ -175,6 +178,16 @@ class DailyPodcast(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     # The podcast as reads send it, without answers: kept by services/api/documents.py, never set by hand.
     document: Mapped[str | None] = mapped_column(Text, deferred=True)
+
+    def start_attempt(self, attempt: int, learner: LearnerContext) -> None:
+        """Pending again as a new attempt, for this learner: the older attempt's script, audio and
+        answers are gone (its events still on their way are ignored, being of an older attempt)."""
+        self.attempt, self.status, self.error_message = attempt, "pending", None
+        self.learner_snapshot, self.included_courses = learner, learner.courses
+        self.script_text = self.audio_file = self.audio_file_secondary = None
+        self.duration_seconds = self.duration_seconds_secondary = self.tokens_used = None
+        self.llm_provider = self.llm_model = self.tts_provider = None
+        self.questions_asked, self.scripts, self.audio_tracks, self.answers = [], {}, [], []
 
     @property
     def student_answers(self) -> dict[str, str]:

@@ -31,8 +31,8 @@ from services.api.schemas import PodcastOut
 
 log = logging.getLogger(__name__)
 _TABLE = DailyPodcast.__table__
-# Every column but the document itself (deferred: touching it in a flush would load it).
-_COLUMNS = [a.key for a in sa.inspect(DailyPodcast).column_attrs if a.key != "document"]
+# Every column but the document itself and the learner snapshot (deferred: touching them would load them).
+_COLUMNS = [a.key for a in sa.inspect(DailyPodcast).column_attrs if a.key not in ("document", "learner_snapshot")]
 # PodcastOut's last field, empty in the document; reads put the answers in its place.
 _NO_ANSWERS = '"student_answers":{}}'
 FILL_BATCH = 200

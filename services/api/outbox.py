@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Sequence
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from dailycast.metrics import OUTBOX_BACKLOG
 from dailycast.messaging.avro import SchemaSet
 from dailycast.messaging.envelope import to_message
 from dailycast.messaging.ports import OutgoingMessage, Producer
@@ -64,9 +66,13 @@ class OutboxRelay:
         while True:
             try:
                 sent = await self.relay_once()
+                # Nothing was pending, or more may be: the count costs a query per batch sent.
+                OUTBOX_BACKLOG.set(await asyncio.to_thread(self.pending_count) if sent else 0)
             except Exception as exc:  # keep relaying once the producer is back
                 log.warning("outbox relay: %s", exc)
                 sent = 0
+                with contextlib.suppress(Exception):  # the database may be what failed
+                    OUTBOX_BACKLOG.set(await asyncio.to_thread(self.pending_count))
             if not sent:
                 await self.wakeup.wait(self.poll_seconds)
 

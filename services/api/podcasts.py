@@ -203,19 +203,20 @@ def podcast_values(
         secondary_language=languages[1] if len(languages) > 1 else None,
         output_format=output_format,
         included_courses=context.courses,
+        learner_snapshot=context,
     )
 
 
 def requested_event(
     podcast_id: int, context: LearnerContext, requested_by: int, languages: list[str], output_format: str,
-    for_date: date,
+    for_date: date, attempt: int = 1,
 ) -> ev.PodcastRequested:
-    """A new podcast's PodcastRequested, the learner's snapshot in it."""
+    """A podcast attempt's PodcastRequested, the learner's snapshot in it."""
     return ev.PodcastRequested(
         event_id=ev.new_event_id(),
         occurred_at=ev.utcnow(),
         podcast_id=podcast_id,
-        attempt=1,
+        attempt=attempt,
         for_date=for_date,
         languages=languages,
         output_format=output_format,
@@ -289,6 +290,31 @@ def save_answers(session: Session, row: DailyPodcast, principal: Principal, subm
             session.rollback()
             raise NotFound(row.id) from exc
     session.expire(row, ["answers"])  # read back: the answers as stored, others' included
+    return row
+
+
+def regenerate_podcast(
+    session: Session, schemas: SchemaSet, principal: Principal, podcast_id: int, fresh_learner: bool
+) -> DailyPodcast:
+    """Staff only: the podcast's next attempt, requested again for the learner as they were (their
+    stored snapshot) or, with `fresh_learner`, as they are now. One transaction; the row is locked
+    meanwhile, so two regenerations at once make two attempts, not one twice."""
+    if not principal.is_staff:
+        raise Forbidden("only staff may regenerate podcasts")
+    row = session.get(DailyPodcast, podcast_id, with_for_update=True)
+    if row is None:
+        raise NotFound(podcast_id)
+    context = row.learner_snapshot
+    if fresh_learner or context is None:
+        learner = session.get(Learner, row.user_id)
+        if learner is None or not learner.active:
+            raise InvalidInput("fresh_learner", f"learner {row.user_id} is no longer active: regenerate from the snapshot")
+        context = learner_context(session, learner)
+    row.start_attempt(row.attempt + 1, context)
+    languages = [row.primary_language, *([row.secondary_language] if row.secondary_language else [])]
+    add_to_outbox(session, [requested_event(row.id, context, principal.user_id, languages, row.output_format,
+                                            row.for_date, attempt=row.attempt)], schemas)
+    session.commit()
     return row
 
 

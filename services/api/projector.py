@@ -13,6 +13,7 @@ from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from dailycast import events as ev
+from dailycast.metrics import PODCASTS_COMPLETED, PODCASTS_FAILED, PODCASTS_REQUESTED
 from services.api.db import Course, DailyPodcast, Enrollment, Learner, ProcessedEvent, QuizResult
 from services.api.preferences import save_preferences
 from services.api.schemas import PreferencesIn
@@ -27,14 +28,18 @@ def _podcast(session: Session, event) -> DailyPodcast | None:
 
 
 def project_requested(session: Session, e: ev.PodcastRequested) -> None:
-    # The API wrote the row with the request; this recreates it when the model is rebuilt.
-    if session.get(DailyPodcast, e.podcast_id) is None:
+    # The API wrote the row (or its new attempt) with the request; this recreates it when the
+    # model is rebuilt from the topics.
+    row = session.get(DailyPodcast, e.podcast_id)
+    if row is not None and e.attempt > row.attempt:
+        row.start_attempt(e.attempt, e.learner)
+    if row is None:
         session.add(
             DailyPodcast(
                 id=e.podcast_id, user_id=e.learner.user_id, requested_by=e.requested_by, for_date=e.for_date,
                 attempt=e.attempt, status="pending", language=e.languages[0], primary_language=e.languages[0],
                 secondary_language=(e.languages[1:] or [None])[0], output_format=e.output_format,
-                included_courses=e.learner.courses, created_at=e.occurred_at,
+                included_courses=e.learner.courses, learner_snapshot=e.learner, created_at=e.occurred_at,
             )
         )
         _ids_after(session, e.podcast_id)
@@ -142,6 +147,28 @@ PROJECTIONS = {
 }
 
 
+# A podcast counter and its labels (dailycast/metrics.py), counted once the batch is committed.
+Tally = tuple[object, tuple[str, ...]]
+
+
+def tally(session: Session, event) -> list[Tally]:
+    """What an applied event adds to the podcasts' counters: requested, completed, failed."""
+    if isinstance(event, ev.PodcastRequested):
+        return [(PODCASTS_REQUESTED, (event.output_format,))]
+    if isinstance(event, ev.PodcastCompleted):
+        row = session.get(DailyPodcast, event.podcast_id)
+        return [(PODCASTS_COMPLETED, (event.output_format, (row and row.llm_provider) or "unknown"))]
+    if isinstance(event, ev.PodcastFailed):
+        row = session.get(DailyPodcast, event.podcast_id)
+        return [(PODCASTS_FAILED, ((row and row.output_format) or "unknown", event.step))]
+    return []
+
+
+def count_podcasts(tallies: list[Tally]) -> None:
+    for counter, labels in tallies:
+        counter.labels(*labels).inc()
+
+
 class Projector:
     """Applies each event once, in the same transaction that records it as processed.
 
@@ -182,7 +209,8 @@ class Projector:
         """Apply the events in one transaction; if that fails, each in its own. Returns each one's error."""
         try:
             with self.session_factory.begin() as session:
-                self._apply_batch(session, events)
+                tallies = self._apply_batch(session, events)
+            count_podcasts(tallies)  # once committed: a batch applied again one by one counts once
             return [None] * len(events)
         except Exception as exc:
             if len(events) == 1:
@@ -191,10 +219,12 @@ class Projector:
 
     def apply(self, event) -> None:
         with self.session_factory.begin() as session:
-            self._apply_batch(session, [event])
+            tallies = self._apply_batch(session, [event])
+        count_podcasts(tallies)
 
     @staticmethod
-    def _apply_batch(session: Session, events: list) -> None:
+    def _apply_batch(session: Session, events: list) -> list[Tally]:
+        """Apply the events not applied before; what the podcast counters get for them."""
         # Two queries for the whole batch (which events are done, which podcasts they touch) and
         # one flush at commit: a statement per event instead of several.
         event_ids = [e.event_id for e in events]
@@ -204,6 +234,7 @@ class Projector:
         # Into the session's identity map, where each projection's get finds them; `loaded` holds
         # them until the batch is applied, as the map keeps only weak references.
         loaded = session.scalars(select(DailyPodcast).where(DailyPodcast.id.in_(podcast_ids))).all()
+        tallies = []
         with session.no_autoflush:
             for event in events:
                 if event.event_id in done:
@@ -211,6 +242,8 @@ class Projector:
                 PROJECTIONS[type(event)](session, event)
                 session.add(ProcessedEvent(consumer=CONSUMER, event_id=event.event_id))
                 done.add(event.event_id)
+                tallies += tally(session, event)
+        return tallies
 
     def handlers(self) -> dict:
         return {event_type: self.handle for event_type in PROJECTIONS}

@@ -37,7 +37,11 @@ class RateLimitedOut(BaseModel):
 
 class HealthOut(BaseModel):
     status: str
-    detail: str | None = None
+
+
+class ReadinessOut(BaseModel):
+    status: str  # "ready" or "not ready"
+    problems: list[str] = []
 
 
 Responses = dict[int | str, dict[str, Any]]

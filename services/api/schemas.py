@@ -128,6 +128,15 @@ class PodcastCreate(BaseModel):
 Answer = Annotated[Text, Field(max_length=MAX_ANSWER_CHARS, json_schema_extra={"pattern": NO_NUL})]
 
 
+class RegenerateIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    fresh_learner: bool = Field(
+        False, description="write for the learner as they are now (courses, level, weak subjects), "
+                           "not as they were when the podcast was first requested",
+    )
+
+
 class AnswersIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

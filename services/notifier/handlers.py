@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dailycast.events import Event, PodcastCompleted, PodcastDeleted, PodcastFailed
+from dailycast.metrics import timed
 from services.notifier.mailer import Mailer
 from services.notifier.messages import compose_email
 from services.notifier.sent_log import SentLog
@@ -30,7 +31,8 @@ async def notify_learner(
     if not await sent_log.may_send(event.podcast_id, event.attempt):
         return []
     message = compose_email(event, public_url=public_url, sender=sender)
-    await mailer.send(message)
+    with timed("email"):
+        await mailer.send(message)
     await sent_log.record(event.podcast_id, event.attempt)
     return []
 

@@ -6,6 +6,7 @@ import logging
 
 from dailycast import events as ev
 from dailycast.failure_reasons import failure_reason
+from dailycast.metrics import timed
 from dailycast.scripts import WriterError, WritingRequest
 from services.scriptgen.writers.base import ScriptWriter
 
@@ -16,7 +17,8 @@ async def write_script(event: ev.PodcastRequested, *, writer: ScriptWriter) -> l
     """Write the podcast's script. Stateless: a replayed request is written again from its input."""
     request = WritingRequest(event.podcast_id, event.for_date, event.languages, event.learner)
     try:
-        written = await writer.write(request)
+        with timed("writer"):
+            written = await writer.write(request)
     except WriterError as exc:
         log.warning("no writer could write podcast %s: %s", event.podcast_id, exc)
         return [ev.failed_after(event, "scriptgen", failure_reason("scriptgen"), str(exc))]

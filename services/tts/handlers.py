@@ -8,6 +8,7 @@ import logging
 
 from dailycast import events as ev
 from dailycast.failure_reasons import failure_reason
+from dailycast.metrics import timed
 from dailycast.messaging.records import from_record, to_record
 from dailycast.storage.audio_store import AudioStore, audio_key, podcast_prefix
 from services.tts.ssml import build_ssml, question_marks
@@ -75,10 +76,12 @@ async def _speak(
 ) -> ev.AudioTrack:
     voice = pick_voice(language, voice_provider)
     ssml = build_ssml(event.script(language), event.questions, language, pause_seconds)
-    audio = await synthesizer.synthesize(ssml, voice)
+    with timed("synthesis"):
+        audio = await synthesizer.synthesize(ssml, voice)
     times = [ev.QuestionTime(qid, start, pause) for qid, start, pause in question_marks(audio.marks, event.questions)]
     key = audio_key(event.podcast_id, event.attempt, language)
-    await store.put(key, audio.mp3, "audio/mpeg")
+    with timed("upload"):
+        await store.put(key, audio.mp3, "audio/mpeg")
     return ev.AudioTrack(language, key, audio.duration_seconds, voice.name, synthesizer.name, times)
 
 

@@ -290,6 +290,28 @@ test('staff generate a bilingual podcast on /admin/dailycast/ and load both audi
   assertNoProblems(page);
 });
 
+test('staff regenerate a podcast from /admin/dailycast/: its next attempt replaces it', async () => {
+  assert.ok(shared.staffPodcast, 'the staff scenario made a podcast');
+  const page = await open();
+  await signIn(page, 'staff');
+  await page.locator('#admin').waitFor();
+  await page.getByLabel('Learner').selectOption('2');
+  await page.locator(`#recent li[data-podcast-id="${shared.staffPodcast}"] button`).click();
+  await page.locator(`#detail[data-podcast-id="${shared.staffPodcast}"][data-status="completed"]`).waitFor();
+  assert.match(await page.locator('#detail-meta').textContent(), /Attempt1/);
+
+  await page.getByLabel("Use today's courses and level").check();
+  await page.getByRole('button', { name: 'Regenerate' }).click();
+  await page.locator('#detail-meta').filter({ hasText: 'Attempt2' }).waitFor();
+  await page.locator('#detail[data-status="completed"]').waitFor({ timeout: 120_000 });
+  assert.equal(await page.locator(`#recent li[data-podcast-id="${shared.staffPodcast}"]`).count(), 1);
+  assert.equal(await page.locator('#regenerate-error').textContent(), '');
+  await until(page, () => [...document.querySelectorAll('#detail-players audio')]
+    .filter((a) => a.dataset.loaded === 'true' && a.duration > 60).length === 2, null,
+  { what: "the new attempt's audio loaded", timeout: 60_000 });
+  assertNoProblems(page);
+});
+
 test("a learner cannot open another learner's podcast, its audio, or the admin page", async () => {
   assert.ok(shared.studentPodcast, 'the student scenario made a podcast');
   const page = await open();

@@ -67,6 +67,8 @@ class Cluster:
         }
         self.processes: dict[str, subprocess.Popen] = {}
         self.starts: dict[str, int] = {}
+        # Each worker's /livez, /readyz and /metrics, on a port of its own.
+        self.ops_ports = {name: free_port() for name in SERVICES if name != "api"}
 
     # -- processes
     def start(self, name: str) -> subprocess.Popen:
@@ -76,12 +78,16 @@ class Cluster:
         n = self.starts[name] = self.starts.get(name, 0) + 1
         log = (self.logs_dir / f"{name}-{n}.log").open("wb")
         try:
-            process = subprocess.Popen([str(DAILYCAST), "serve", name], cwd=ROOT, env=self.env, stdout=log,
+            env = {**self.env, "DAILYCAST_OPS_PORT": str(self.ops_ports[name])} if name in self.ops_ports else self.env
+            process = subprocess.Popen([str(DAILYCAST), "serve", name], cwd=ROOT, env=env, stdout=log,
                                        stderr=subprocess.STDOUT, start_new_session=True)
         finally:
             log.close()  # the child holds its own descriptor
         self.processes[name] = process
         return process
+
+    def ops_url(self, name: str) -> str:
+        return f"http://127.0.0.1:{self.ops_ports[name]}"
 
     def start_all(self, services: Iterable[str] = SERVICES, timeout: float = 90) -> None:
         for name in services:

@@ -20,6 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 import sqlalchemy as sa
+from prometheus_client.parser import text_string_to_metric_families
 
 from dailycast.language_check import is_in_language
 from services.notifier.messages import message_id
@@ -115,6 +116,34 @@ def test_four_processes_make_every_format_in_every_language(start_cluster):
     assert len(requests) == 36 + 9 + 10
     with cluster.http() as http:
         finish_and_check(cluster, http, create_all(cluster, http, requests), timeout=150)
+    check_ops_ports(cluster, podcasts=len(requests), audio_tracks=2 * 10)
+
+
+def metric_values(url: str) -> dict[tuple[str, tuple], float]:
+    text = httpx.get(f"{url}/metrics", timeout=10, trust_env=False).text
+    return {(s.name, tuple(sorted(s.labels.items()))): s.value
+            for family in text_string_to_metric_families(text) for s in family.samples}
+
+
+def check_ops_ports(cluster: Cluster, podcasts: int, audio_tracks: int) -> None:
+    """Each worker's own port says it is alive and ready, and counts its share of the work."""
+    steps = {"scriptgen": ("writer", podcasts), "tts": ("synthesis", audio_tracks), "notifier": ("email", podcasts)}
+    for name, (step, count) in steps.items():
+        url = cluster.ops_url(name)
+        assert httpx.get(f"{url}/livez", trust_env=False).json() == {"status": "alive", "service": name}
+        assert httpx.get(f"{url}/readyz", trust_env=False).json() == {"status": "ready", "service": name}
+        values = metric_values(url)
+        assert values[("dailycast_step_duration_seconds_count", (("step", step),))] == count, name
+
+        def caught_up() -> bool:  # every partition assigned is read and committed (commits every 0.5 s)
+            lag = [v for (metric, labels), v in metric_values(url).items()
+                   if metric == "dailycast_consumer_lag_messages" and dict(labels)["group"] == name]
+            return bool(lag) and sum(lag) == 0
+
+        wait_for(caught_up, 15, what=f"{name}'s consumer lag 0")
+    api = metric_values(cluster.base_url)
+    completed = sum(v for (metric, _), v in api.items() if metric == "dailycast_podcasts_completed_total")
+    assert completed == podcasts
 
 
 # ---------------------------------------------------------------------------------------------

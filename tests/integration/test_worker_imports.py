@@ -12,12 +12,13 @@ import pytest
 from system.registry import SERVICES
 
 HEAVY = ("openai", "google.genai", "boto3", "botocore", "fastapi", "starlette", "uvicorn", "aiokafka")
-# What each service may load in the embedded runtime with the default settings.
+# What each service may load in the embedded runtime with the default settings: a worker's ops
+# port (/livez, /readyz, /metrics) is a Starlette app, never FastAPI's.
 ALLOWED = {
     "api": {"fastapi", "starlette"},
-    "scriptgen": set(),
-    "tts": set(),
-    "notifier": set(),
+    "scriptgen": {"starlette"},
+    "tts": {"starlette"},
+    "notifier": {"starlette"},
 }
 
 BUILD_AND_LIST = """

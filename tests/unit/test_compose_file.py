@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from system.registry import OPS_PORTS
+
 yaml = pytest.importorskip("yaml", reason="PyYAML is needed to read docker-compose.yml")
 
 REPO = Path(__file__).resolve().parents[2]
@@ -181,9 +183,10 @@ def check_healthchecks(compose: dict) -> list[str]:
     if "/healthz" not in " ".join(map(str, (services.get("api", {}).get("healthcheck") or {}).get("test") or [])):
         problems.append("api: healthcheck does not ask /healthz")
     for name in sorted(APP_SERVICES - {"api"}):
-        # The image's HEALTHCHECK is the API's; a worker inheriting it would always be unhealthy.
-        if not services.get(name, {}).get("healthcheck"):
-            problems.append(f"{name}: inherits the image's API healthcheck; disable it or give its own")
+        # The image's HEALTHCHECK is the API's; a worker asks its own ops port instead.
+        test = " ".join(map(str, (services.get(name, {}).get("healthcheck") or {}).get("test") or []))
+        if f"127.0.0.1:{OPS_PORTS[name]}/readyz" not in test:
+            problems.append(f"{name}: healthcheck does not ask its ops port's /readyz ({OPS_PORTS[name]})")
     return problems
 
 
@@ -405,6 +408,8 @@ BREAKAGES = {
     "no kafka healthcheck": (check_healthchecks, _drop(["services", "kafka", "healthcheck"])),
     "no api healthcheck": (check_healthchecks, _drop(["services", "api", "healthcheck"])),
     "worker inherits api check": (check_healthchecks, _drop(["services", "notifier", "healthcheck"])),
+    "worker asks another port": (check_healthchecks, _set(["services", "tts", "healthcheck", "test"],
+                                                          ["CMD", "curl", "http://127.0.0.1:8101/readyz"])),
     "default secret": (check_no_default_secret, _set(["services", "api", "environment", "DAILYCAST_JWT_SECRET"], "${DAILYCAST_JWT_SECRET:-changeme}")),
     "plain secret": (check_no_default_secret, _set(["services", "tts", "environment", "DAILYCAST_JWT_SECRET"], "changeme")),
     "api not published": (check_api_and_volumes, _drop(["services", "api", "ports"])),

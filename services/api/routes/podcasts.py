@@ -19,7 +19,7 @@ from services.api.responses import (
     API, AUDIO, FORBIDDEN, INVALID, INVALID_BODY, NOT_FOUND, RANGE_HEADER, RATE_LIMITED,
 )
 from services.api.safe_json import ModelResponse, RawJSONResponse, model_json
-from services.api.schemas import AnswersIn, AnswersOut, PodcastCreate, PodcastOut, PodcastPage, ProgressOut
+from services.api.schemas import AnswersIn, AnswersOut, PodcastCreate, PodcastOut, PodcastPage, ProgressOut, RegenerateIn
 
 router = APIRouter(prefix="/api/podcasts", tags=["podcasts"])
 
@@ -173,6 +173,26 @@ def get_accuracy_check(podcast_id: PodcastId, session: SessionDep, principal: Cu
     """Checks of the content: courses named, 3 questions, languages right, length, audio present."""
     row = _visible(session, principal, podcast_id)  # sync: detecting languages is work for a thread
     return {"podcast_id": row.id, **accuracy_check(views.podcast_content(row))}
+
+
+@router.post(
+    "/{podcast_id}/regenerate/",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=PodcastOut,
+    responses={**API, **FORBIDDEN, **NOT_FOUND, **INVALID_BODY},
+)
+def regenerate_podcast(
+    podcast_id: PodcastId, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep,
+    body: RegenerateIn | None = None,
+):
+    """Staff: make the podcast again as its next attempt (one email per attempt); the learner sees the newest."""
+    try:
+        row = commands.regenerate_podcast(session, container.schemas, principal, podcast_id,
+                                          fresh_learner=body is not None and body.fresh_learner)
+    except commands.NotFound:
+        raise _missing(podcast_id) from None
+    container.outbox_wakeup.notify()
+    return JSONResponse(_podcast_out(row, container).model_dump(mode="json"), status_code=status.HTTP_202_ACCEPTED)
 
 
 @router.delete(

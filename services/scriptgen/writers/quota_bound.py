@@ -14,6 +14,7 @@ import logging
 import random
 import time
 
+from dailycast.metrics import PROVIDER_REQUESTS, PROVIDER_TOKENS
 from dailycast.quotas import Quota
 from dailycast.scripts import WriterError, WritingRequest, WrittenScript
 from services.scriptgen.prompt import build_multilingual_prompt
@@ -64,6 +65,7 @@ class QuotaBoundWriter:
             try:
                 script = await self.writer.write(request)
             except WriterError as exc:
+                PROVIDER_REQUESTS.labels(self.name, "throttled" if exc.throttled else "error").inc()
                 await self.tokens.settle(-estimate)  # refused or failed: what it booked is given back
                 wait = exc.retry_after if exc.retry_after is not None else pause * random.uniform(1.0, 1.5)
                 if not exc.throttled or time.monotonic() + wait > give_up_at:
@@ -72,10 +74,11 @@ class QuotaBoundWriter:
                 await asyncio.sleep(wait)
                 pause = min(pause * 2, 60.0)
                 continue
+            PROVIDER_REQUESTS.labels(self.name, "ok").inc()
             if script.tokens_used is not None:
+                PROVIDER_TOKENS.labels(self.name).inc(script.tokens_used)
                 await self.tokens.settle(script.tokens_used - estimate)
             return script
-
 
     async def aclose(self) -> None:
         await self.writer.aclose()

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import lameenc
 
+from dailycast.metrics import timed
 from services.tts.mp3 import read_mp3
 from services.tts.synthesizers import _espeak_ctypes as c
 from services.tts.synthesizers.base import SynthesizedAudio, SynthesisError, Voice
@@ -96,7 +97,8 @@ def _synthesize(ssml: str, voice_name: str) -> SynthesizedAudio:
     take, sample_rate = _speak(ssml, voice_name)
     if not take.pcm.strip(b"\0"):  # eSpeak NG pads even an empty document with silence
         raise SynthesisError("eSpeak NG produced no audible speech")
-    mp3 = _encode_mp3(bytes(take.pcm), sample_rate)
+    with timed("encoding"):
+        mp3 = _encode_mp3(bytes(take.pcm), sample_rate)
     # The MP3's own length (LAME adds its delay and padding), so it agrees with what players show.
     return SynthesizedAudio(mp3=mp3, duration_seconds=read_mp3(mp3).duration_seconds, marks=take.marks)
 

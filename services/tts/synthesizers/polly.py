@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from dailycast.metrics import POLLY_CHARACTERS, PROVIDER_REQUESTS, timed
 from dailycast.quotas import LocalQuota, Quota, Rate
 
 from services.tts.mp3 import Mp3Audio, join_mp3, read_mp3
@@ -94,7 +95,8 @@ class PollySynthesizer:
             raise SynthesisError("the script has nothing to say")
         takes = await asyncio.gather(*(self._take(piece, voice) for piece in pieces))
         try:
-            return join_takes(list(takes))
+            with timed("encoding"):
+                return join_takes(list(takes))
         except ValueError as exc:
             raise SynthesisError(f"Amazon Polly's audio could not be joined: {exc}") from exc
 
@@ -130,12 +132,17 @@ class PollySynthesizer:
         try:
             response = self._client.synthesize_speech(**params)
             with closing(response["AudioStream"]) as stream:
-                return stream.read()
+                audio = stream.read()
         except ClientError as exc:
-            error = Throttled if exc.response.get("Error", {}).get("Code") in THROTTLED else SynthesisError
-            raise error(f"Amazon Polly failed: {exc}") from exc
+            throttled = exc.response.get("Error", {}).get("Code") in THROTTLED
+            PROVIDER_REQUESTS.labels("polly", "throttled" if throttled else "error").inc()
+            raise (Throttled if throttled else SynthesisError)(f"Amazon Polly failed: {exc}") from exc
         except BotoCoreError as exc:
+            PROVIDER_REQUESTS.labels("polly", "error").inc()
             raise SynthesisError(f"Amazon Polly failed: {exc}") from exc
+        PROVIDER_REQUESTS.labels("polly", "ok").inc()
+        POLLY_CHARACTERS.labels(params["Engine"]).inc(response.get("RequestCharacters") or 0)
+        return audio
 
 
 def parse_speech_marks(body: bytes) -> dict[str, float]:

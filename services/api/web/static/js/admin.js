@@ -80,6 +80,7 @@ function renderDetail(podcast, { full }) {
   $('detail-status').replaceChildren('Status: ', statusBadge(podcast.status), said, following);
   $('detail-meta').replaceChildren(
     ...meta('Date', formatDate(podcast.for_date)),
+    ...meta('Attempt', String(podcast.attempt)),
     ...meta('Languages', languagesOf(podcast).map(languageName).join(' + ')),
     ...meta('Format', FORMATS[podcast.output_format]),
     ...meta('Courses', podcast.included_courses.join(', ') || '—'),
@@ -167,6 +168,26 @@ async function start() {
   select.addEventListener('change', learnerChanged);
   learnerChanged();
   $('admin').hidden = false;
+
+  // A new attempt of the podcast shown: the learner gets it (and one more email) once it is made.
+  $('regenerate-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = $('regenerate-button');
+    clear($('regenerate-error'));
+    button.disabled = true;
+    try {
+      const id = shownId;
+      await api(`/api/podcasts/${id}/regenerate/`, {
+        method: 'POST', body: { fresh_learner: $('regenerate-fresh').checked },
+      });
+      await loadRecent();
+      await showPodcast(id);
+    } catch (err) {
+      showError($('regenerate-error'), err);
+    } finally {
+      button.disabled = false;
+    }
+  });
 
   onRequestSubmit(form, fields, 'generate-error', async (body, error) => {
     if (!select.value) {
