@@ -134,6 +134,37 @@ def _cleanup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _replay(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from services.api.replay import OPERATOR, Selection, chosen_ids, replay
+    from system.builder import System
+
+    try:
+        selection = Selection(tuple(args.podcast or ()), args.user, args.date_from, args.date_to, args.failed)
+    except ValueError as exc:
+        print(f"dailycast replay: {exc}", file=sys.stderr)
+        return 2
+    system = System(("api",))  # builds (and migrates) but starts nothing: the API's relay sends the requests
+    try:
+        container = system.services["api"].container
+        with container.session_factory() as session:
+            ids = chosen_ids(session, selection)
+        if args.dry_run:
+            for podcast_id in ids:
+                print(f"podcast {podcast_id}")
+            print(f"would request {len(ids)} podcasts again, each as its next attempt (dry run: nothing requested)")
+            return 0
+        with tqdm(total=len(ids), unit="podcast", disable=None, file=sys.stderr) as bar:
+            done = replay(container.session_factory, container.schemas, OPERATOR, ids, args.fresh_learner, bar.update)
+        for podcast_id, why in done.skipped.items():
+            print(f"podcast {podcast_id} skipped: {why}")
+        print(f"requested {len(done.requested)} podcasts again, each as its next attempt; {len(done.skipped)} skipped")
+    finally:
+        asyncio.run(system.close())
+    return 0
+
+
 def _day(text: str):
     from datetime import date
 
@@ -175,6 +206,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     cleanup.add_argument("--dry-run", action="store_true", help="list them, delete nothing")
     cleanup.set_defaults(func=_cleanup, log_level="warning")
+    replay = commands.add_parser(
+        "replay", help="request chosen podcasts again, each as its next attempt (one email per attempt)"
+    )
+    replay.add_argument("--podcast", type=int, action="append", help="this podcast (repeat for more)")
+    replay.add_argument("--user", type=int, help="this learner's podcasts")
+    replay.add_argument("--from", dest="date_from", type=_day, help="podcasts for this date or later (YYYY-MM-DD)")
+    replay.add_argument("--to", dest="date_to", type=_day, help="podcasts for this date or earlier (YYYY-MM-DD)")
+    replay.add_argument("--failed", action="store_true", help="only failed podcasts")
+    replay.add_argument("--fresh-learner", action="store_true",
+                        help="write for the learner as they are now, not as they were when first requested")
+    replay.add_argument("--dry-run", action="store_true", help="list them, request nothing")
+    replay.set_defaults(func=_replay, log_level="warning")
     dead_letters_cli.add_parser(commands)
     doctor = commands.add_parser("doctor", help="print the adapter behind each port and check that it answers")
     doctor.add_argument("--timeout", type=float, default=5.0, help="seconds each check may take (default 5)")

@@ -57,6 +57,14 @@ def _json_integer(value: object) -> object:
     return value
 
 
+def _date_text(value: object) -> object:
+    # JSON has no dates: a date is text (YYYY-MM-DD); a number is not a date, whatever pydantic allows.
+    if not isinstance(value, str):
+        raise ValueError("must be a date as text, YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_date_text)]
 # A user id in a JSON body: a JSON integer (not a boolean, a string or a fraction) within its bounds.
 UserId = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_json_integer)]
 # Text a client sends: valid Unicode without NUL, so that it can be stored and sent back as UTF-8.
@@ -131,10 +139,44 @@ Answer = Annotated[Text, Field(max_length=MAX_ANSWER_CHARS, json_schema_extra={"
 class RegenerateIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    fresh_learner: bool = Field(
+    fresh_learner: StrictBool = Field(
         False, description="write for the learner as they are now (courses, level, weak subjects), "
                            "not as they were when the podcast was first requested",
     )
+
+
+REPLAY_LIMIT = 1000  # podcasts one replay request may choose; `dailycast replay` has no limit
+
+
+# Stated in the schema, checked by services/api/replay.py's Selection: something must be chosen.
+_REPLAY_CHOICE = {"anyOf": [
+    {"required": ["podcast_ids"], "properties": {"podcast_ids": {"minItems": 1}}},
+    {"required": ["user_id"], "properties": {"user_id": {"type": "integer"}}},
+    {"required": ["from_date"], "properties": {"from_date": {"type": "string"}}},
+    {"required": ["to_date"], "properties": {"to_date": {"type": "string"}}},
+    {"required": ["failed"], "properties": {"failed": {"const": True}}},
+]}
+
+
+class ReplayIn(BaseModel):
+    """Which podcasts to request again: at least one criterion, and all those given must hold."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_REPLAY_CHOICE)
+
+    podcast_ids: list[Annotated[int, Field(ge=1, le=MAX_PODCAST_ID), BeforeValidator(_json_integer)]] = Field(
+        [], max_length=REPLAY_LIMIT)
+    user_id: UserId | None = None
+    from_date: IsoDate | None = Field(None, description="podcasts for this date or later")
+    to_date: IsoDate | None = Field(None, description="podcasts for this date or earlier")
+    failed: StrictBool = Field(False, description="only failed podcasts")
+    fresh_learner: StrictBool = Field(False, description="write for the learners as they are now")
+    dry_run: StrictBool = Field(False, description="say which podcasts, request nothing")
+
+
+class ReplayOut(BaseModel):
+    dry_run: bool
+    podcast_ids: list[int] = Field(description="requested again (or, dry, that would be)")
+    skipped: dict[int, str] = Field(description="podcast id -> why it was not requested")
 
 
 class AnswersIn(BaseModel):
