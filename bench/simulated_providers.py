@@ -54,8 +54,6 @@ class Quota:
     refused: int = 0
     in_flight: int = 0
     most_in_flight: int = 0
-    first_at: float | None = None
-    last_at: float | None = None
     _tat: float = field(default=0.0, repr=False)
 
     def admit(self, now: float) -> float:
@@ -66,8 +64,6 @@ class Quota:
             self.refused += 1
             return wait
         self._tat, self.admitted = tat, self.admitted + 1
-        self.first_at = self.first_at if self.first_at is not None else now
-        self.last_at = now
         return 0.0
 
     @contextlib.contextmanager

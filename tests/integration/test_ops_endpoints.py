@@ -56,11 +56,14 @@ def test_metrics_count_requests_by_route_podcasts_by_format_and_the_steps(monkey
         assert api.finished(podcast["id"])["status"] == "completed"
         assert api.get(f"/api/podcasts/{podcast['id']}/").status_code == 200
         assert api.client.get("/no/such/page").status_code == 404
+        assert api.client.get("/static/js/api.js").status_code == 200
         after = scrape(api.client)
     assert grown(before, after, "dailycast_http_requests_total", method="POST", route="/api/podcasts/", status="202") == 1
     assert grown(before, after, "dailycast_http_requests_total",
                  method="GET", route="/api/podcasts/{podcast_id}/", status="200") >= 2
     assert grown(before, after, "dailycast_http_requests_total", method="GET", route="unmatched", status="404") == 1
+    # Static files are one mount: one label for all of them, never a label per path.
+    assert grown(before, after, "dailycast_http_requests_total", method="GET", route="/static/*", status="200") == 1
     assert grown(before, after, "dailycast_http_request_duration_seconds_count", method="POST", route="/api/podcasts/") == 1
     assert grown(before, after, "dailycast_podcasts_requested_total", format="text") == 1
     assert grown(before, after, "dailycast_podcasts_completed_total", format="text", writer="template") == 1
