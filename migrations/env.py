@@ -45,8 +45,9 @@ def target_metadata() -> list[sa.MetaData]:
     from dailycast.quotas import metadata as quota_metadata
     from services.api.db import Base
     from services.notifier.sent_log import metadata as notifier_metadata
+    from services.scriptgen.cancellations import metadata as scriptgen_metadata
 
-    return [Base.metadata, notifier_metadata, quota_metadata, dead_letter_metadata]
+    return [Base.metadata, notifier_metadata, quota_metadata, dead_letter_metadata, scriptgen_metadata]
 
 # Key of the PostgreSQL advisory lock taken while migrating (advisory locks are per database).
 ADVISORY_LOCK_KEY = zlib.crc32(b"dailycast.migrations")

@@ -13,7 +13,8 @@ from dailycast.messaging.delivery import Subscription
 from dailycast.probes import Probe
 from dailycast.quotas import Rate, SqlQuota
 from dailycast.service import Resources, Service
-from services.scriptgen.handlers import write_script
+from services.scriptgen.cancellations import SqlCancellations
+from services.scriptgen.handlers import cancel_script, write_script
 from services.scriptgen.settings import ScriptgenSettings
 from services.scriptgen.writers.base import ScriptWriter
 from services.scriptgen.writers.chain import WriterChain
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from services.scriptgen.writers.openai_writer import OpenAIWriter
 
 GROUP = "scriptgen"
+DELETIONS_GROUP = "scriptgen-deletions"  # apart, so a deletion never waits behind the requests
 PORTS = ("script writers",)
 OPENAI_DEFAULT_URL = "https://api.openai.com/v1"
 GEMINI_DEFAULT_URL = "https://generativelanguage.googleapis.com"
@@ -33,9 +35,13 @@ GEMINI_DEFAULT_URL = "https://generativelanguage.googleapis.com"
 def build(resources: Resources, writer: ScriptWriter | None = None) -> Service:
     settings = ScriptgenSettings()
     writer = writer or build_writer(settings, resources.engine)
+    cancellations = SqlCancellations(resources.engine())
     return Service(
         "scriptgen",
-        subscriptions=[Subscription(GROUP, {ev.PodcastRequested: partial(write_script, writer=writer)})],
+        subscriptions=[
+            Subscription(GROUP, {ev.PodcastRequested: partial(write_script, writer=writer, cancellations=cancellations)}),
+            Subscription(DELETIONS_GROUP, {ev.PodcastDeleted: partial(cancel_script, cancellations=cancellations)}),
+        ],
         probes=writer_probes(settings),
     )
 

@@ -8,13 +8,23 @@ from dailycast import events as ev
 from dailycast.failure_reasons import failure_reason
 from dailycast.metrics import timed
 from dailycast.scripts import WriterError, WritingRequest
+from services.scriptgen.cancellations import Cancellations
 from services.scriptgen.writers.base import ScriptWriter
 
 log = logging.getLogger(__name__)
 
 
-async def write_script(event: ev.PodcastRequested, *, writer: ScriptWriter) -> list:
-    """Write the podcast's script. Stateless: a replayed request is written again from its input."""
+async def write_script(
+    event: ev.PodcastRequested, *, writer: ScriptWriter, cancellations: Cancellations | None = None
+) -> list:
+    """Write the podcast's script. A replayed request is written again from its input.
+
+    A podcast deleted while its request waited gets nothing: no script, no event (there is no
+    podcast left to complete or to fail). Without `cancellations`, every request is written.
+    """
+    if cancellations is not None and await cancellations.is_cancelled(event.podcast_id):
+        log.info("podcast %s was deleted: no script for it", event.podcast_id)
+        return []
     request = WritingRequest(event.podcast_id, event.for_date, event.languages, event.learner)
     try:
         with timed("writer"):
@@ -42,3 +52,8 @@ async def write_script(event: ev.PodcastRequested, *, writer: ScriptWriter) -> l
     # Text podcasts need nothing more, so scriptgen is the last step and decides completion.
     return [ready, ev.completed_after(event)]
 
+
+
+async def cancel_script(event: ev.PodcastDeleted, *, cancellations: Cancellations) -> list:
+    await cancellations.cancel(event.podcast_id)
+    return []

@@ -14,7 +14,9 @@ from dailycast.storage.audio_store import LocalAudioStore
 from services.notifier.handlers import forget_deleted_podcast, notify_learner
 from services.notifier.mailer import OutboxMailer
 from services.notifier.sent_log import SqlSentLog, metadata
-from services.scriptgen.handlers import write_script
+from services.scriptgen.cancellations import SqlCancellations
+from services.scriptgen.cancellations import metadata as cancellations_metadata
+from services.scriptgen.handlers import cancel_script, write_script
 from services.tts.handlers import delete_audio, synthesize_audio
 from system.builder import Adapters
 from tests.utils.factories import podcast_requested, written_script
@@ -125,3 +127,35 @@ def test_a_podcast_deleted_before_its_script_is_ready_gets_no_audio_and_no_email
         audio = api.system.settings.audio_dir / "podcasts"
         assert not (audio / str(first)).exists()
         assert api.get(f"/api/podcasts/{first}/").status_code == 404
+
+
+async def test_scriptgen_writes_no_script_for_a_cancelled_podcast(tmp_path):
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'scriptgen.db'}")
+    cancellations_metadata.create_all(engine)
+    cancellations, writer = SqlCancellations(engine), FakeWriter()
+    write = partial(write_script, writer=writer, cancellations=cancellations)
+
+    assert await cancel_script(deleted(31), cancellations=cancellations) == []
+    assert await cancel_script(deleted(31), cancellations=cancellations) == []  # redelivered: harmless
+    assert await write(podcast_requested(podcast_id=31)) == []
+    assert writer.requests == []
+    assert [type(e) for e in await write(podcast_requested(podcast_id=32))] == [ev.ScriptReady]
+    engine.dispose()
+
+
+def test_a_podcast_deleted_while_its_request_waits_for_scriptgen_gets_no_script(system_on):
+    writer = GatedWriter()
+    # One message at a time on one partition: the second request waits behind the first.
+    with system_on(Adapters(writer=writer), DAILYCAST_PARTITIONS=1, DAILYCAST_WORKER_CONCURRENCY=1) as api:
+        first = api.create(output_format="text", languages=["en"]).json()["id"]
+        wait_for(lambda: writer.holding, what="the writer holding the first script")
+        waiting = api.create(output_format="text", languages=["en"]).json()["id"]
+        assert api.client.delete(f"/api/podcasts/{waiting}/", headers=api.auth(1)).status_code == 204
+        cancelled = SqlCancellations(api.system.resources.engine())
+        # scriptgen hears of the deletion while it is still writing the first script, not after it.
+        wait_for(lambda: asyncio.run(cancelled.is_cancelled(waiting)), what="scriptgen told of the deletion")
+        writer.gate.set()
+        third = api.create(output_format="text", languages=["en"]).json()["id"]
+        assert api.finished(third)["status"] == "completed"
+        assert api.finished(first)["status"] == "completed"
+        assert [r.podcast_id for r in writer.requests] == [first, third]

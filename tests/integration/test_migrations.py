@@ -26,12 +26,13 @@ from dailycast.events import AudioTrack, QuestionTime
 from dailycast.scripts import Question
 from services.api.db import Base, DailyPodcast
 from services.notifier.sent_log import metadata as notifier_metadata
+from services.scriptgen.cancellations import metadata as scriptgen_metadata
 from dailycast.messaging.dead_letters import metadata as dead_letter_metadata
 from dailycast.quotas import metadata as quota_metadata
 from tests.utils.postgres import each_database_url, fresh_database, postgres_base_url  # noqa: F401 (fixture)
 
 REPO = Path(__file__).resolve().parents[2]
-METADATAS = [Base.metadata, notifier_metadata, quota_metadata, dead_letter_metadata]
+METADATAS = [Base.metadata, notifier_metadata, quota_metadata, dead_letter_metadata, scriptgen_metadata]
 ALL_TABLES = {name for metadata in METADATAS for name in metadata.tables}
 
 
