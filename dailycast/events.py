@@ -184,6 +184,24 @@ class PodcastDeleted:
     podcast_id: int
 
 
+@dataclass(frozen=True)
+class Answer:
+    question_id: str
+    answer: str
+
+
+@registered(PODCAST_EVENTS, key="podcast_id")
+@dataclass(frozen=True)
+class AnswersSaved:
+    """The learner saved answers (occurred_at is when): in the topics, the read model can be rebuilt with them."""
+
+    event_id: str
+    occurred_at: datetime
+    podcast_id: int
+    attempt: int
+    answers: list[Answer]
+
+
 # Platform events: published by the learning platform, keyed by user id.
 @registered(LEARNER_EVENTS, key="user_id")
 @dataclass(frozen=True)
@@ -244,8 +262,10 @@ Event = (
     | PodcastCompleted
     | PodcastFailed
     | PodcastDeleted
+    | AnswersSaved
     | UserUpserted
     | EnrollmentChanged
+    | DeliveryPreferencesChanged
     | QuizScored
 )
 

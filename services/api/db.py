@@ -107,7 +107,7 @@ class DeliveryPreference(Base):
     minutes: Mapped[int] = mapped_column(Integer)
     delivery_time: Mapped[time] = mapped_column(Time)  # local, in time_zone
     time_zone: Mapped[str] = mapped_column(String(64))  # IANA
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)  # when they were chosen: the newest choice wins
 
 
 class DailyRequest(Base):

@@ -180,19 +180,22 @@ def new_podcast(
     for_date: date,
 ) -> DailyPodcast:
     """A pending podcast and its PodcastRequested (in the outbox), in the session's transaction."""
-    context = learner_context(session, learner)
-    row = DailyPodcast(**podcast_values(context, requested_by, languages, output_format, for_date))
+    context, now = learner_context(session, learner), ev.utcnow()
+    row = DailyPodcast(**podcast_values(context, requested_by, languages, output_format, for_date, now))
     session.add(row)
     session.flush()  # the id is the event's key
-    add_to_outbox(session, [requested_event(row.id, context, requested_by, languages, output_format, for_date)], schemas)
+    add_to_outbox(session, [requested_event(row.id, context, requested_by, languages, output_format, for_date,
+                                            occurred_at=now)], schemas)
     return row
 
 
 def podcast_values(
-    context: LearnerContext, requested_by: int, languages: list[str], output_format: str, for_date: date
+    context: LearnerContext, requested_by: int, languages: list[str], output_format: str, for_date: date,
+    created_at: datetime,
 ) -> dict:
-    """A new, pending podcast's columns."""
+    """A new, pending podcast's columns; created when its PodcastRequested occurred (a rebuild has only that)."""
     return dict(
+        created_at=created_at,
         user_id=context.user_id,
         requested_by=requested_by,
         for_date=for_date,
@@ -209,12 +212,12 @@ def podcast_values(
 
 def requested_event(
     podcast_id: int, context: LearnerContext, requested_by: int, languages: list[str], output_format: str,
-    for_date: date, attempt: int = 1,
+    for_date: date, attempt: int = 1, occurred_at: datetime | None = None,
 ) -> ev.PodcastRequested:
     """A podcast attempt's PodcastRequested, the learner's snapshot in it."""
     return ev.PodcastRequested(
         event_id=ev.new_event_id(),
-        occurred_at=ev.utcnow(),
+        occurred_at=occurred_at or ev.utcnow(),
         podcast_id=podcast_id,
         attempt=attempt,
         for_date=for_date,
@@ -261,11 +264,14 @@ def _free_slot(session: Session, principal: Principal, limit: int, now: datetime
     return RequestSlot(user_id=principal.user_id, day=today, slot=used + 1, created_at=now)
 
 
-def save_answers(session: Session, row: DailyPodcast, principal: Principal, submitted: dict[str, str]) -> DailyPodcast:
+def save_answers(
+    session: Session, schemas: SchemaSet, row: DailyPodcast, principal: Principal, submitted: dict[str, str]
+) -> DailyPodcast:
     """Merge the answers into the podcast's; only its owner answers.
 
     Each answer is its own row, written by an upsert: saving one question never rewrites another,
-    so two saves at once (two tabs, two questions) both stay.
+    so two saves at once (two tabs, two questions) both stay. Their AnswersSaved goes out in the
+    same transaction: the topics hold the answers too, so a rebuilt read model has them.
     """
     if principal.user_id != row.user_id:
         raise Forbidden("only the learner answers their podcast's questions")
@@ -283,8 +289,10 @@ def save_answers(session: Session, row: DailyPodcast, principal: Principal, subm
             index_elements=[PodcastAnswer.podcast_id, PodcastAnswer.question_id],
             set_={"answer": upsert.excluded.answer, "answered_at": upsert.excluded.answered_at},
         )
+        saved = ev.AnswersSaved(ev.new_event_id(), now, row.id, row.attempt, [ev.Answer(q, a) for q, a in answers.items()])
         try:
             session.execute(upsert)
+            add_to_outbox(session, [saved], schemas)
             session.commit()
         except IntegrityError as exc:  # the podcast was deleted meanwhile
             session.rollback()

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from dailycast.events import DeliveryPreferencesChanged, new_event_id, utcnow
+from dailycast.messaging.avro import SchemaSet
 from dailycast.preferences import DeliveryPreferences, default_preferences
 from services.api.db import DeliveryPreference, Learner
+from services.api.outbox import add_to_outbox
 
 
 class UnknownLearner(LookupError):
@@ -36,12 +40,25 @@ def preferences_of(session: Session, user_id: int) -> DeliveryPreferences:
     return stored_or_default(session.get(DeliveryPreference, user_id), learner.locale)
 
 
-def save_preferences(
-    session: Session, user_id: int, preferences: DeliveryPreferences, commit: bool = True
-) -> DeliveryPreferences:
-    """Replace the learner's preferences (and commit, unless the caller's transaction goes on)."""
+def save_preferences(session: Session, user_id: int, preferences: DeliveryPreferences, at: datetime) -> None:
+    """Replace the learner's preferences with those chosen at `at`, in the caller's transaction.
+
+    Chosen earlier than the stored ones (an event applied after a newer save): nothing changes.
+    """
     _learner(session, user_id)
-    session.merge(DeliveryPreference(user_id=user_id, **asdict(preferences)))
-    if commit:
-        session.commit()
+    stored = session.get(DeliveryPreference, user_id)
+    if stored is None or stored.updated_at <= at:
+        session.merge(DeliveryPreference(user_id=user_id, **asdict(preferences), updated_at=at))
+
+
+def change_preferences(
+    session: Session, schemas: SchemaSet, user_id: int, preferences: DeliveryPreferences
+) -> DeliveryPreferences:
+    """The API's save (the learner's or staff's): stored at once, and in the topics as a
+    DeliveryPreferencesChanged of the same time (one transaction), so a rebuilt read model has it."""
+    now = utcnow()
+    save_preferences(session, user_id, preferences, now)
+    changed = DeliveryPreferencesChanged(new_event_id(), now, user_id, **asdict(preferences))
+    add_to_outbox(session, [changed], schemas)
+    session.commit()
     return preferences

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import asyncio
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select, text, tuple_
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from dailycast import events as ev
 from dailycast.metrics import PODCASTS_COMPLETED, PODCASTS_FAILED, PODCASTS_REQUESTED
-from services.api.db import Course, DailyPodcast, Enrollment, Learner, ProcessedEvent, QuizResult
+from services.api.db import (
+    Course, DailyPodcast, DailyRequest, Enrollment, Learner, PodcastAnswer, ProcessedEvent, QuizResult,
+)
 from services.api.preferences import save_preferences
+from services.api.scheduler import SCHEDULER
 from services.api.schemas import PreferencesIn
 
 CONSUMER = "api-projector"
@@ -42,22 +46,38 @@ def project_requested(session: Session, e: ev.PodcastRequested) -> None:
                 included_courses=e.learner.courses, learner_snapshot=e.learner, created_at=e.occurred_at,
             )
         )
-        _ids_after(session, e.podcast_id)
+        if session.get_bind().dialect.name == "postgresql":  # SQLite's counter follows the insert itself
+            move_ids_past(session.connection(), e.podcast_id)
+    if _scheduled(e) and session.get(DailyRequest, (e.learner.user_id, e.for_date)) is None:
+        # The scheduler's own record of it (written with the request), kept by a rebuild too.
+        session.add(DailyRequest(user_id=e.learner.user_id, for_date=e.for_date, podcast_id=e.podcast_id,
+                                 requested_at=e.occurred_at))
 
 
-def _ids_after(session: Session, podcast_id: int) -> None:
-    """New podcasts get ids after a recreated one, even once it is deleted again: never its id.
+def _scheduled(event) -> bool:
+    return isinstance(event, ev.PodcastRequested) and event.requested_by == SCHEDULER and event.attempt == 1
 
-    SQLite's AUTOINCREMENT counter follows explicit ids by itself; PostgreSQL's sequence does not.
+
+def move_ids_past(connection: Connection, podcast_id: int) -> None:
+    """New podcasts get ids after this one, even once it is deleted again: never its id.
+
+    SQLite's AUTOINCREMENT counter follows the explicit ids inserted, but a rebuild (which
+    inserts the podcasts left, not those deleted) must move it; PostgreSQL's sequence follows none.
     """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(
+    if connection.dialect.name == "postgresql":
+        connection.execute(
             text(
                 "SELECT setval(pg_get_serial_sequence('daily_podcast', 'id'), :id) WHERE :id > coalesce("
                 "pg_sequence_last_value(CAST(pg_get_serial_sequence('daily_podcast', 'id') AS regclass)), 0)"
             ),
             {"id": podcast_id},
         )
+        return
+    moved = connection.execute(
+        text("UPDATE sqlite_sequence SET seq = max(seq, :id) WHERE name = 'daily_podcast'"), {"id": podcast_id}
+    )
+    if moved.rowcount == 0:
+        connection.execute(text("INSERT INTO sqlite_sequence (name, seq) VALUES ('daily_podcast', :id)"), {"id": podcast_id})
 
 
 def project_script(session: Session, e: ev.ScriptReady) -> None:
@@ -99,6 +119,21 @@ def project_failed(session: Session, e: ev.PodcastFailed) -> None:
         row.status, row.error_message = "failed", e.reason
 
 
+def project_answers(session: Session, e: ev.AnswersSaved) -> None:
+    # The API saved them already; a rebuild from the topics has only this. An answer saved later
+    # (a newer event still on its way) is kept.
+    row = _podcast(session, e)
+    if row is None:
+        return
+    stored = {a.question_id: a for a in row.answers}
+    for given in e.answers:
+        answer = stored.get(given.question_id)
+        if answer is None:
+            row.answers.append(PodcastAnswer(question_id=given.question_id, answer=given.answer, answered_at=e.occurred_at))
+        elif answer.answered_at <= e.occurred_at:
+            answer.answer, answer.answered_at = given.answer, e.occurred_at
+
+
 def project_deleted(session: Session, e: ev.PodcastDeleted) -> None:
     session.execute(delete(DailyPodcast).where(DailyPodcast.id == e.podcast_id))
 
@@ -130,7 +165,7 @@ def project_preferences(session: Session, e: ev.DeliveryPreferencesChanged) -> N
         daily=e.daily, languages=e.languages, output_format=e.output_format, minutes=e.minutes,
         delivery_time=e.delivery_time.strftime("%H:%M"), time_zone=e.time_zone,
     )
-    save_preferences(session, e.user_id, checked.preferences(), commit=False)  # unknown learner: retried
+    save_preferences(session, e.user_id, checked.preferences(), e.occurred_at)  # unknown learner: retried
 
 
 PROJECTIONS = {
@@ -140,6 +175,7 @@ PROJECTIONS = {
     ev.PodcastCompleted: project_completed,
     ev.PodcastFailed: project_failed,
     ev.PodcastDeleted: project_deleted,
+    ev.AnswersSaved: project_answers,
     ev.UserUpserted: project_user,
     ev.EnrollmentChanged: project_enrollment,
     ev.QuizScored: project_quiz,
@@ -179,9 +215,10 @@ class Projector:
     the consumer hands over a podcast's next event only once its previous one was applied.
     """
 
-    def __init__(self, session_factory: sessionmaker, batch_limit: int = 500):
+    def __init__(self, session_factory: sessionmaker, batch_limit: int = 500, counted: bool = True):
         self.session_factory = session_factory
         self.batch_limit = batch_limit
+        self.counted = counted  # a rebuild applies old events again: it adds nothing to the podcast counters
         self._waiting: list[tuple[object, asyncio.Future]] = []
         self._writer: asyncio.Task | None = None
 
@@ -210,7 +247,8 @@ class Projector:
         try:
             with self.session_factory.begin() as session:
                 tallies = self._apply_batch(session, events)
-            count_podcasts(tallies)  # once committed: a batch applied again one by one counts once
+            if self.counted:  # once committed: a batch applied again one by one counts once
+                count_podcasts(tallies)
             return [None] * len(events)
         except Exception as exc:
             if len(events) == 1:
@@ -234,6 +272,9 @@ class Projector:
         # Into the session's identity map, where each projection's get finds them; `loaded` holds
         # them until the batch is applied, as the map keeps only weak references.
         loaded = session.scalars(select(DailyPodcast).where(DailyPodcast.id.in_(podcast_ids))).all()
+        if scheduled := {(e.learner.user_id, e.for_date) for e in events if _scheduled(e)}:
+            loaded += session.scalars(select(DailyRequest).where(
+                tuple_(DailyRequest.user_id, DailyRequest.for_date).in_(scheduled))).all()
         tallies = []
         with session.no_autoflush:
             for event in events:

@@ -113,7 +113,7 @@ def _request(session: Session, schemas: SchemaSet, due: Due) -> int:
     row = new_podcast(
         session, schemas, learner, SCHEDULER, due.preferences.languages, due.preferences.output_format, due.for_date
     )
-    session.add(DailyRequest(user_id=due.user_id, for_date=due.for_date, podcast_id=row.id))
+    session.add(DailyRequest(user_id=due.user_id, for_date=due.for_date, podcast_id=row.id, requested_at=row.created_at))
     session.flush()  # another scheduler's request of the same (learner, date) fails here
     return row.id
 
@@ -126,14 +126,15 @@ def _request_all(session: Session, schemas: SchemaSet, batch: list[Due]) -> list
     contexts = learner_contexts(session, learners)
     batch = [due for due in batch if due.user_id in contexts]  # a learner gone meanwhile gets none
     made = [(due, contexts[due.user_id], due.preferences.languages, due.preferences.output_format) for due in batch]
+    now = ev.utcnow()
     ids = session.scalars(
         insert(DailyPodcast).returning(DailyPodcast.id, sort_by_parameter_order=True),
-        [podcast_values(context, SCHEDULER, languages, fmt, due.for_date) for due, context, languages, fmt in made],
+        [podcast_values(context, SCHEDULER, languages, fmt, due.for_date, now) for due, context, languages, fmt in made],
     ).all()
-    add_to_outbox(session, [requested_event(podcast_id, context, SCHEDULER, languages, fmt, due.for_date)
+    add_to_outbox(session, [requested_event(podcast_id, context, SCHEDULER, languages, fmt, due.for_date, occurred_at=now)
                             for podcast_id, (due, context, languages, fmt) in zip(ids, made)], schemas)
     if ids:  # another scheduler's request of the same (learner, date) fails here
-        session.execute(insert(DailyRequest), [{"user_id": due.user_id, "for_date": due.for_date, "podcast_id": podcast_id}
+        session.execute(insert(DailyRequest), [{"user_id": due.user_id, "for_date": due.for_date, "podcast_id": podcast_id, "requested_at": now}
                                                for podcast_id, due in zip(ids, batch)])
     return list(ids)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import time, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -10,8 +11,9 @@ from sqlalchemy.orm import sessionmaker
 
 from dailycast import events as ev
 from dailycast.database import make_engine
-from services.api.db import Enrollment, Learner, ProcessedEvent
+from services.api.db import DeliveryPreference, Enrollment, Learner, PodcastAnswer, ProcessedEvent
 from services.api.projector import Projector
+from tests.utils.factories import learner, podcast_requested
 from tests.utils.system import running_on_database
 
 
@@ -66,3 +68,20 @@ async def test_a_bad_event_fails_alone_and_the_rest_of_its_batch_is_applied(proj
         assert session.scalar(sa.select(sa.func.count()).select_from(Learner).where(Learner.id >= 2000)) == 20
         assert session.get(Enrollment, (1, 5)) is not None
         assert session.get(ProcessedEvent, ("api-projector", bad.event_id)) is None  # it comes again
+
+
+async def test_answers_and_preferences_saved_later_are_kept_over_an_older_event(projector):
+    """The API writes answers and preferences at once and sends their events after; one of an
+    older save, applied after a newer save, changes nothing."""
+    earlier, later = ev.utcnow() - timedelta(seconds=5), ev.utcnow()
+    projector.apply(podcast_requested(podcast_id=70, learner=learner(user_id=1)))
+    projector.apply(ev.AnswersSaved(ev.new_event_id(), later, 70, 1, [ev.Answer("q1", "newer")]))
+    projector.apply(ev.AnswersSaved(ev.new_event_id(), earlier, 70, 1, [ev.Answer("q1", "older"), ev.Answer("q2", "b")]))
+    projector.apply(ev.AnswersSaved(ev.new_event_id(), later, 70, 2, [ev.Answer("q3", "another attempt's")]))
+    chosen = dict(daily=True, languages=["fr"], output_format="text", minutes=3, time_zone="Europe/Paris")
+    projector.apply(ev.DeliveryPreferencesChanged(ev.new_event_id(), later, 1, **chosen, delivery_time=time(8, 0)))
+    projector.apply(ev.DeliveryPreferencesChanged(ev.new_event_id(), earlier, 1, **chosen, delivery_time=time(6, 0)))
+    with projector.session_factory() as session:
+        answers = session.scalars(sa.select(PodcastAnswer).where(PodcastAnswer.podcast_id == 70)).all()
+        assert {a.question_id: a.answer for a in answers} == {"q1": "newer", "q2": "b"}
+        assert session.get(DeliveryPreference, 1).delivery_time == time(8, 0)

@@ -28,6 +28,7 @@ def sample_events() -> list:
         ev.completed_after(requested),
         ev.failed_after(requested, "tts", "sorry", "detail"),
         ev.PodcastDeleted("e6", now, 7),
+        ev.AnswersSaved("e11", now, 7, 1, [ev.Answer("q1", "because"), ev.Answer("q2", "さあ")]),
         ev.UserUpserted("e7", now, 1, "a@example.com", "Aiko", "ja-JP"),
         ev.EnrollmentChanged("e8", now, 1, 5, "Django", True),
         ev.QuizScored("e9", now, 1, 3, "Databases", 0.5, now),

@@ -13,7 +13,7 @@ from services.api import podcasts as commands
 from services.api import preferences
 from services.api.auth import Principal
 from services.api.db import Learner
-from services.api.deps import CurrentPrincipal, SessionDep
+from services.api.deps import ContainerDep, CurrentPrincipal, SessionDep
 from services.api.params import Digits
 from services.api.responses import API, FORBIDDEN, INVALID, INVALID_BODY, NO_LEARNER
 from services.api.schemas import MAX_ID, PreferencesIn, PreferencesOut
@@ -60,9 +60,9 @@ def _read(session: SessionDep, user_id: int) -> PreferencesOut:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"No learner {user_id}") from None
 
 
-def _write(session: SessionDep, user_id: int, body: PreferencesIn) -> PreferencesOut:
+def _write(session: SessionDep, container: ContainerDep, user_id: int, body: PreferencesIn) -> PreferencesOut:
     try:
-        return _out(user_id, preferences.save_preferences(session, user_id, body.preferences()))
+        return _out(user_id, preferences.change_preferences(session, container.schemas, user_id, body.preferences()))
     except preferences.UnknownLearner:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"No learner {user_id}") from None
 
@@ -75,9 +75,9 @@ def get_my_preferences(session: SessionDep, principal: CurrentPrincipal):
 
 
 @router.put("/me/preferences", response_model=PreferencesOut, responses={**API, **NO_LEARNER, **INVALID_BODY})
-def put_my_preferences(body: PreferencesIn, session: SessionDep, principal: CurrentPrincipal):
+def put_my_preferences(body: PreferencesIn, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
     """Replace your delivery preferences; a bad value is 422 naming its field."""
-    return _write(session, principal.user_id, body)
+    return _write(session, container, principal.user_id, body)
 
 
 @router.get(
@@ -92,6 +92,8 @@ def get_learner_preferences(user_id: LearnerId, session: SessionDep, principal: 
     "/{user_id}/preferences", response_model=PreferencesOut,
     responses={**API, **FORBIDDEN, **NO_LEARNER, **INVALID_BODY},
 )
-def put_learner_preferences(user_id: LearnerId, body: PreferencesIn, session: SessionDep, principal: CurrentPrincipal):
+def put_learner_preferences(
+    user_id: LearnerId, body: PreferencesIn, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep
+):
     """Replace a learner's delivery preferences (staff, or the learner)."""
-    return _write(session, _whose(principal, user_id), body)
+    return _write(session, container, _whose(principal, user_id), body)

@@ -162,9 +162,12 @@ async def get_answers(podcast_id: PodcastId, gate: DatabaseGateDep, principal: C
     "/{podcast_id}/answers/", response_model=AnswersOut,
     responses={**API, **FORBIDDEN, **NOT_FOUND, **INVALID_BODY},
 )
-def put_answers(podcast_id: PodcastId, body: AnswersIn, session: SessionDep, principal: CurrentPrincipal):
+def put_answers(
+    podcast_id: PodcastId, body: AnswersIn, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep
+):
     """Save answers keyed by question id or text; earlier answers to other questions stay."""
-    row = commands.save_answers(session, _visible(session, principal, podcast_id), principal, body.answers)
+    row = commands.save_answers(session, container.schemas, _visible(session, principal, podcast_id), principal,
+                                body.answers)
     return _answers_out(row)  # every answer of the podcast as now stored (a concurrent save's too)
 
 
