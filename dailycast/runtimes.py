@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+from collections.abc import AsyncIterator
 from contextlib import closing
 from pathlib import Path
 from typing import Protocol
@@ -15,7 +16,7 @@ from dailycast.messaging.delivery import RetryPolicy, Subscription
 from dailycast.messaging.embedded_log import EmbeddedLog
 from dailycast.messaging.embedded_runtime import EmbeddedConsumer
 from dailycast.messaging.envelope import EventPublisher
-from dailycast.messaging.ports import Message, Producer
+from dailycast.messaging.ports import Message, Positions, Producer
 from dailycast.messaging.topics import ALL_TOPICS, dead_letter_topic
 from dailycast.probes import Probe
 from dailycast.service import Task
@@ -35,8 +36,9 @@ class Runtime(Protocol):
         """Get the log ready (topics exist, producer connected); retried by the caller."""
         ...
 
-    async def read_topic(self, topic: str) -> list[Message]:
-        """Every message of the topic from its start (for small topics: the dead letters)."""
+    def read_topic(self, topic: str, start: Positions | None = None) -> AsyncIterator[list[Message]]:
+        """The topic's messages, in batches, partition after partition, from `start` (each
+        partition's next offset; default: its beginning) to its end as of the call."""
         ...
 
     async def close(self) -> None: ...
@@ -60,14 +62,12 @@ class EmbeddedRuntime:
     async def connect(self) -> None:
         pass
 
-    async def read_topic(self, topic: str) -> list[Message]:
-        messages: list[Message] = []
+    async def read_topic(self, topic: str, start: Positions | None = None) -> AsyncIterator[list[Message]]:
         for partition in range(self.log.partitions(topic)):
-            offset = 0
-            while batch := self.log.fetch(topic, partition, offset, 500):
-                messages += batch
+            offset, end = (start or {}).get(partition, 0), self.log.end_offset(topic, partition)
+            while offset < end and (batch := self.log.fetch(topic, partition, offset, min(500, end - offset))):
+                yield batch
                 offset = batch[-1].offset + 1
-        return messages
 
     async def close(self) -> None:
         self.log.close()
@@ -99,10 +99,11 @@ class KafkaRuntime:
         await ensure_topics(self.config)
         await self.producer.start()
 
-    async def read_topic(self, topic: str) -> list[Message]:
+    async def read_topic(self, topic: str, start: Positions | None = None) -> AsyncIterator[list[Message]]:
         from dailycast.messaging.kafka import read_topic
 
-        return await read_topic(self.config, topic)
+        async for batch in read_topic(self.config, topic, start):
+            yield batch
 
     async def close(self) -> None:
         await self.producer.stop()

@@ -165,6 +165,27 @@ def _replay(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rebuild(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from services.api.rebuild import Rebuild
+    from system.builder import System
+
+    system = System(("api",))  # builds (and migrates) but starts nothing
+    try:
+        with tqdm(unit="event", disable=None, file=sys.stderr, desc="rebuilding") as bar:
+            rebuild = Rebuild(system.resources.database_url, system.schemas, system.runtime.read_topic, bar.update)
+            done = asyncio.run(rebuild.run())
+    finally:
+        asyncio.run(system.close())
+    for what, why in done.failed.items():
+        print(f"not applied, as when it first came: {what}: {why}")
+    rows = ", ".join(f"{table} {count}" for table, count in done.rows.items())
+    print(f"rebuilt the read model from {done.applied} events ({done.ignored} not for the read model, "
+          f"{len(done.failed)} not applied) and switched over: {rows}")
+    return 0
+
+
 def _day(text: str):
     from datetime import date
 
@@ -218,6 +239,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="write for the learner as they are now, not as they were when first requested")
     replay.add_argument("--dry-run", action="store_true", help="list them, request nothing")
     replay.set_defaults(func=_replay, log_level="warning")
+    rebuild = commands.add_parser(
+        "rebuild", help="rebuild the read model from the topics beside the live one, then switch over to it"
+    )
+    rebuild.set_defaults(func=_rebuild, log_level="warning")
     dead_letters_cli.add_parser(commands)
     doctor = commands.add_parser("doctor", help="print the adapter behind each port and check that it answers")
     doctor.add_argument("--timeout", type=float, default=5.0, help="seconds each check may take (default 5)")

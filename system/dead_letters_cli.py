@@ -52,7 +52,8 @@ async def _connected(system, args: argparse.Namespace) -> int:
 
 
 async def _run(system, args: argparse.Namespace) -> int:
-    letters = [DeadLetter(m) for topic in DEAD_LETTER_TOPICS for m in await system.runtime.read_topic(topic)]
+    letters = [DeadLetter(m) for topic in DEAD_LETTER_TOPICS async for batch in system.runtime.read_topic(topic)
+               for m in batch]
     engine = system.resources.engine()
     done = redriven(engine)
     if args.action == "show":

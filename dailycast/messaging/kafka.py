@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
-from dailycast.messaging.ports import Message, OutgoingMessage
+from dailycast.messaging.ports import Message, OutgoingMessage, Positions
 from dailycast.messaging.topics import ALL_TOPICS, dead_letter_topic
 
 log = logging.getLogger(__name__)
+
+
+KEPT_FOR_GOOD = {"retention.ms": "-1"}
 
 
 @dataclass(frozen=True)
@@ -70,13 +73,16 @@ class KafkaProducer:
 
 
 async def ensure_topics(config: KafkaConfig, topics: Iterable[str] = ALL_TOPICS) -> None:
-    """Create the topics and their dead-letter topics with the configured partitions."""
+    """Create the topics and their dead-letter topics with the configured partitions, kept for good
+    (`retention.ms=-1`): the read model is rebuilt from them (`dailycast rebuild`), and the broker's
+    default would drop a week's events and with them their podcasts and learners."""
     names = [config.topic(t) for base in topics for t in (base, dead_letter_topic(base))]
     admin = AIOKafkaAdminClient(bootstrap_servers=config.bootstrap_servers)
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        missing = [NewTopic(n, config.partitions, config.replication_factor) for n in names if n not in existing]
+        missing = [NewTopic(n, config.partitions, config.replication_factor, topic_configs=KEPT_FOR_GOOD)
+                   for n in names if n not in existing]
         if missing:
             try:
                 await admin.create_topics(missing)
@@ -87,8 +93,11 @@ async def ensure_topics(config: KafkaConfig, topics: Iterable[str] = ALL_TOPICS)
         await admin.close()
 
 
-async def read_topic(config: KafkaConfig, topic: str, within_s: float = 30.0) -> list[Message]:
-    """Every message of the topic, from its start to its end as of now (no consumer group, no commit)."""
+async def read_topic(
+    config: KafkaConfig, topic: str, start: Positions | None = None, idle_s: float = 30.0
+) -> AsyncIterator[list[Message]]:
+    """The topic's messages in batches, from `start` (default: the earliest offsets) to the ends as
+    of the call, in no group (nothing committed). TimeoutError if no message comes for `idle_s`."""
     name = config.topic(topic)
     admin = AIOKafkaAdminClient(bootstrap_servers=config.bootstrap_servers)
     await admin.start()
@@ -99,23 +108,26 @@ async def read_topic(config: KafkaConfig, topic: str, within_s: float = 30.0) ->
     tps = [TopicPartition(name, p["partition"]) for d in described if d.get("error_code", 0) == 0
            for p in d.get("partitions", [])]
     if not tps:
-        return []
-    # From the earliest offset (no group: nothing committed), to the ends as they are now.
+        return
     consumer = AIOKafkaConsumer(bootstrap_servers=config.bootstrap_servers, group_id=None, enable_auto_commit=False,
                                 auto_offset_reset="earliest")
     await consumer.start()
     try:
         consumer.assign(tps)
+        for tp in tps:
+            if start and tp.partition in start:
+                consumer.seek(tp, start[tp.partition])
         ends = await consumer.end_offsets(tps)
-        messages: list[Message] = []
-        give_up_at = time.monotonic() + within_s
-        while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
-            if time.monotonic() > give_up_at:
-                raise TimeoutError(f"{name}: not read to its end within {within_s:g} s")
-            batches = await consumer.getmany(timeout_ms=500)
-            for records in batches.values():
-                messages += [Message(topic, r.key or b"", r.value, list(r.headers or []), r.partition, r.offset)
-                             for r in records]
-        return sorted(messages, key=lambda m: (m.partition, m.offset))
+        for tp in sorted(tps, key=lambda tp: tp.partition):  # partition after partition, as the embedded log
+            give_up_at = time.monotonic() + idle_s
+            while await consumer.position(tp) < ends[tp]:
+                if time.monotonic() > give_up_at:
+                    raise TimeoutError(f"{name}: nothing read for {idle_s:g} s before its end")
+                records = (await consumer.getmany(tp, timeout_ms=500)).get(tp, [])
+                batch = [Message(topic, r.key or b"", r.value, list(r.headers or []), r.partition, r.offset)
+                         for r in records if r.offset < ends[tp]]
+                if batch:
+                    give_up_at = time.monotonic() + idle_s
+                    yield batch
     finally:
         await consumer.stop()

@@ -25,6 +25,9 @@ class Message(OutgoingMessage):
     offset: int = 0
 
 
+Positions = dict[int, int]  # partition -> the next offset to read
+
+
 class Producer(Protocol):
     async def send(self, message: OutgoingMessage) -> None:
         """Append the message to its topic; returns once the log has it."""
