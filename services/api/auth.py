@@ -4,6 +4,9 @@ Claims are read strictly: `sub` is a user id (a decimal string, as RFC 7519 has 
 integer) from 1 to MAX_ID, `is_staff` a JSON boolean; `aud` and `iss` are required and checked when
 configured. Anything else is an InvalidToken (401), never a server error.
 
+The platform's services may instead hold a service token (DAILYCAST_PLATFORM_EVENTS_TOKEN), a
+shared secret that lets them post platform events and nothing else (`is_service_token`).
+
 A client sends the same token with every request, and checking its signature and claims costs
 more than a whole cached read: `TokenReader` keeps the principals of tokens it has verified
 (never a refusal) and checks only their expiry again at each use.
@@ -11,6 +14,7 @@ more than a whole cached read: `TokenReader` keeps the principals of tokens it h
 
 from __future__ import annotations
 
+import hmac
 import re
 import time
 from collections import OrderedDict
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import jwt
+from pydantic import SecretStr
 
 from dailycast.events import utcnow
 from services.api.schemas import MAX_ID
@@ -93,6 +98,12 @@ def _verified(secret: str, token: str, audience: str | None, issuer: str | None)
     if not isinstance(is_staff, bool):
         raise InvalidToken("is_staff must be true or false")
     return Principal(user_id=_user_id(claims.get("sub")), is_staff=is_staff), float(claims["exp"])
+
+
+def is_service_token(configured: SecretStr | None, presented: str) -> bool:
+    """The configured service token, compared in constant time: how long a refusal takes says
+    nothing of how much of a guess was right."""
+    return configured is not None and hmac.compare_digest(configured.get_secret_value().encode(), presented.encode())
 
 
 class TokenReader:

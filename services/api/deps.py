@@ -17,12 +17,16 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm import Session
 
-from services.api.auth import InvalidToken, Principal
+from services.api.auth import InvalidToken, Principal, is_service_token
 from services.api.container import ApiContainer
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-_bearer = HTTPBearer(auto_error=False, description="the platform's JWT (`dailycast token` in development)")
+_bearer = HTTPBearer(
+    auto_error=False,
+    description="the platform's JWT (`dailycast token` in development); for platform events also its service token",
+)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
 # Every dependency is async unless it blocks: FastAPI runs a sync one in a worker thread, two
@@ -130,9 +134,7 @@ async def get_session(request: Request, container: ContainerDep) -> AsyncIterato
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-async def get_principal(
-    container: ContainerDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-) -> Principal:
+async def get_principal(container: ContainerDep, credentials: Credentials) -> Principal:
     if credentials is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "Not authenticated", {"WWW-Authenticate": "Bearer"})
     try:
@@ -144,3 +146,14 @@ async def get_principal(
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+async def check_platform_publisher(container: ContainerDep, credentials: Credentials) -> None:
+    """The platform's service token (DAILYCAST_PLATFORM_EVENTS_TOKEN) or a staff JWT; else 401, or 403 for a learner."""
+    if credentials is not None and is_service_token(container.settings.platform_events_token, credentials.credentials):
+        return
+    if not (await get_principal(container, credentials)).is_staff:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "only staff or the platform's service token may post platform events")
+
+
+PlatformPublisher = Annotated[None, Depends(check_platform_publisher)]

@@ -21,10 +21,10 @@ log = logging.getLogger(__name__)
 SOURCE = "dailycast/api"
 
 
-def add_to_outbox(session: Session, events: Sequence[object], schemas: SchemaSet) -> None:
+def add_to_outbox(session: Session, events: Sequence[object], schemas: SchemaSet, source: str = SOURCE) -> None:
     """Stage events in the caller's transaction: they exist exactly when the change commits."""
     for event in events:
-        m = to_message(event, schemas, SOURCE)
+        m = to_message(event, schemas, source)
         session.add(OutboxMessage(topic=m.topic, key=m.key, value=m.value, headers=[[k, v.hex()] for k, v in m.headers]))
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from functools import cache
 from typing import Annotated, Literal
 from zoneinfo import available_timezones
 
 from pydantic import (
     AfterValidator,
+    AwareDatetime,
     StrictBool,
     BeforeValidator,
     BaseModel,
@@ -57,16 +58,27 @@ def _json_integer(value: object) -> object:
     return value
 
 
-def _date_text(value: object) -> object:
-    # JSON has no dates: a date is text (YYYY-MM-DD); a number is not a date, whatever pydantic allows.
-    if not isinstance(value, str):
-        raise ValueError("must be a date as text, YYYY-MM-DD")
-    return value
+def _text_only(what: str, form: str) -> Callable[[object], object]:
+    # JSON has no dates or times: they are text; a number is neither, whatever pydantic allows.
+    def text(value: object) -> object:
+        if not isinstance(value, str):
+            raise ValueError(f"must be {what} as text, {form}")
+        return value
+
+    return text
 
 
-IsoDate = Annotated[date, BeforeValidator(_date_text)]
-# A user id in a JSON body: a JSON integer (not a boolean, a string or a fraction) within its bounds.
-UserId = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_json_integer)]
+IsoDate = Annotated[date, BeforeValidator(_text_only("a date", "YYYY-MM-DD"))]
+# A point in time: RFC 3339 text with its offset (without one, text names no instant), kept in UTC.
+Instant = Annotated[
+    AwareDatetime, BeforeValidator(_text_only("an instant", "for example 2026-09-01T09:00:00Z")),
+    AfterValidator(lambda moment: moment.astimezone(timezone.utc)),
+]
+# A JSON integer (not a boolean, a string or a fraction): `Annotated[int, Field(<bounds>), JSON_INTEGER]`,
+# the bounds first, so that they stay the integer's own (its `minimum` and `maximum` in the schema).
+JSON_INTEGER = BeforeValidator(_json_integer)
+# A user id in a JSON body: a JSON integer within its bounds.
+UserId = Annotated[int, Field(ge=1, le=MAX_ID), JSON_INTEGER]
 # Text a client sends: valid Unicode without NUL, so that it can be stored and sent back as UTF-8.
 Text = Annotated[str, AfterValidator(_unicode)]
 NO_NUL = "^[^\\u0000]*$"  # the same rule in the OpenAPI schema (surrogates it cannot state)
@@ -163,7 +175,7 @@ class ReplayIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=_REPLAY_CHOICE)
 
-    podcast_ids: list[Annotated[int, Field(ge=1, le=MAX_PODCAST_ID), BeforeValidator(_json_integer)]] = Field(
+    podcast_ids: list[Annotated[int, Field(ge=1, le=MAX_PODCAST_ID), JSON_INTEGER]] = Field(
         [], max_length=REPLAY_LIMIT)
     user_id: UserId | None = None
     from_date: IsoDate | None = Field(None, description="podcasts for this date or later")
@@ -325,7 +337,7 @@ class PreferencesIn(BaseModel):
         min_length=1, max_length=2, description="one or two, primary first", json_schema_extra={"uniqueItems": True}
     )
     output_format: OutputFormat
-    minutes: Annotated[Literal[3, 6, 10], BeforeValidator(_json_integer)] = Field(
+    minutes: Annotated[Literal[3, 6, 10], JSON_INTEGER] = Field(
         description="the podcast's length in minutes: 3, 6 or 10"
     )
     delivery_time: LocalTime

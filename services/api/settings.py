@@ -12,6 +12,16 @@ from services.api.schemas import MAX_PAGE_SIZE
 MIN_SECRET_BYTES = 32  # HS256's key should be as long as its hash (RFC 7518 3.2)
 
 
+def _long_enough(name: str, secret: SecretStr, runtime: str) -> SecretStr:
+    size = len(secret.get_secret_value().encode())
+    if size < MIN_SECRET_BYTES:
+        raise ValueError(
+            f"{name} must be at least {MIN_SECRET_BYTES} bytes when DAILYCAST_RUNTIME={runtime} "
+            f"(it has {size}); for example: openssl rand -hex 32"
+        )
+    return secret
+
+
 class ApiSettings(CommonSettings):
     jwt_secret: SecretStr | None = Field(
         None,
@@ -24,6 +34,11 @@ class ApiSettings(CommonSettings):
     )
     jwt_issuer: str | None = Field(
         None, description="when set, every token must carry it in `iss` (the tokens the API issues do)"
+    )
+    platform_events_token: SecretStr | None = Field(
+        None,
+        description="a service token with which the platform may POST /api/platform-events/ "
+        "(`Authorization: Bearer <token>`), at least 32 bytes outside the embedded runtime; unset: staff only",
     )
     max_body_bytes: int = Field(64 * 1024, description="requests with a larger body are refused (422)")
     page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE, description="default page size of lists")
@@ -52,7 +67,7 @@ class ApiSettings(CommonSettings):
         "default: on in the embedded runtime, off in the kafka runtime",
     )
 
-    @field_validator("jwt_secret", "jwt_audience", "jwt_issuer", mode="before")
+    @field_validator("jwt_secret", "jwt_audience", "jwt_issuer", "platform_events_token", mode="before")
     @classmethod
     def _blank_is_unset(cls, value):
         return None if isinstance(value, str) and not value.strip() else value
@@ -65,13 +80,15 @@ class ApiSettings(CommonSettings):
             return secret
         if secret is None:
             raise ValueError(f"DAILYCAST_JWT_SECRET must be set when DAILYCAST_RUNTIME={runtime}")
-        size = len(secret.get_secret_value().encode())
-        if size < MIN_SECRET_BYTES:
-            raise ValueError(
-                f"DAILYCAST_JWT_SECRET must be at least {MIN_SECRET_BYTES} bytes when DAILYCAST_RUNTIME={runtime} "
-                f"(it has {size}); for example: openssl rand -hex 32"
-            )
-        return secret
+        return _long_enough("DAILYCAST_JWT_SECRET", secret, runtime)
+
+    @field_validator("platform_events_token")
+    @classmethod
+    def _token_outside_development(cls, token: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        runtime = info.data.get("runtime")
+        if token is None or runtime is None or runtime == "embedded":
+            return token
+        return _long_enough("DAILYCAST_PLATFORM_EVENTS_TOKEN", token, runtime)
 
     def dev_signin_enabled(self) -> bool:
         return self.dev_signin if self.dev_signin is not None else self.runtime == "embedded"

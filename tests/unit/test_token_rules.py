@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import jwt
 
-from services.api.auth import InvalidToken, Principal, TokenReader, issue_token, read_token
+from services.api.auth import InvalidToken, Principal, TokenReader, is_service_token, issue_token, read_token
 from services.api.schemas import MAX_ID
 from services.api.settings import ApiSettings
 
@@ -60,6 +60,26 @@ def test_blank_audience_and_issuer_are_unset(monkeypatch):
     monkeypatch.setenv("DAILYCAST_JWT_ISSUER", " ")
     settings = ApiSettings()
     assert settings.jwt_audience is None and settings.jwt_issuer is None
+
+
+def test_the_platform_events_token_is_a_long_secret_outside_development(monkeypatch):
+    with pytest.raises(ValidationError) as caught:
+        ApiSettings(runtime="kafka", jwt_secret=SECRET, platform_events_token="short-token")
+    (error,) = caught.value.errors()
+    assert error["loc"] == ("platform_events_token",) and "DAILYCAST_PLATFORM_EVENTS_TOKEN" in error["msg"]
+    assert "short-token" not in error["msg"]
+    token = ApiSettings(runtime="kafka", jwt_secret=SECRET, platform_events_token="t" * 32).platform_events_token
+    assert isinstance(token, SecretStr) and "t" * 32 not in repr(token)
+    assert ApiSettings(runtime="embedded", platform_events_token="dev").platform_events_token.get_secret_value() == "dev"
+    monkeypatch.setenv("DAILYCAST_PLATFORM_EVENTS_TOKEN", " ")
+    assert ApiSettings().platform_events_token is None  # blank: unset, staff only
+
+
+def test_only_the_configured_service_token_is_one():
+    token = SecretStr("s" * 32)
+    assert is_service_token(token, "s" * 32)
+    assert not any(is_service_token(token, guess) for guess in ("s" * 31, "s" * 33, "", "S" * 32, "é" * 16))
+    assert not is_service_token(None, "s" * 32) and not is_service_token(None, "")
 
 
 def test_issued_tokens_carry_audience_and_issuer():

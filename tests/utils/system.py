@@ -12,6 +12,8 @@ from fastapi.testclient import TestClient
 from dailycast.messaging.delivery import RetryPolicy
 from system.builder import Adapters, System
 from services.api.auth import issue_token
+from services.api.db import Learner
+from services.api.learners import learner_context
 from tests.utils.infra import Infra
 from tests.utils.postgres import fresh_database, postgres_base_url
 
@@ -57,6 +59,12 @@ class Api:
             return body if body["status"] in FINAL else None
 
         return wait_for(final, timeout)
+
+    def courses(self, user_id: int) -> list[str] | None:
+        """The learner's courses as a podcast request would take them; None for no such learner."""
+        with self.container.session_factory() as session:
+            learner = session.get(Learner, user_id)
+            return None if learner is None else learner_context(session, learner).courses
 
     def emails(self) -> list:
         return sorted((self.system.settings.data_dir / "outbox").glob("*.eml"))
