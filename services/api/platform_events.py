@@ -1,10 +1,10 @@
 """The platform's events as JSON, for platforms that cannot produce to Kafka (POST /api/platform-events/).
 
 Each platform event's JSON form is derived from its Avro schema (`event_json`), so the JSON is
-checked against the same contract as Kafka's messages. A body is one event or a batch; its events
-are staged in the outbox in one transaction, all or none, and the relay sends them to the learner
-topic with the key and headers of any other event, so the projector applies each of them once, by
-its id, as it would a producer's.
+checked against the same contract as Kafka's messages; Open edX's enrollment events have a form of
+their own (`openedx`). A body is one event or a batch; its events are staged in the outbox in one
+transaction, all or none, and the relay sends them to the learner topic with the key and headers of
+any other event, so the projector applies each of them once, by its id, as it would a producer's.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dailycast.events import EVENT_TYPES, LEARNER_EVENTS, new_event_id, utcnow
 from dailycast.messaging.avro import SchemaSet, default_schemas
 from dailycast.messaging.records import from_record
 from services.api.event_json import json_model
+from services.api.openedx import OpenEdxEnrollmentIn
 from services.api.outbox import add_to_outbox
 
 BATCH_LIMIT = 500  # events a request may carry: one transaction, a row of the outbox each
@@ -42,7 +43,7 @@ EVENT_MODELS: dict[str, type[PlatformEventIn]] = {
     name: json_model(default_schemas().latest[name].parsed, PlatformEventIn, ENVELOPE)
     for name, declared in EVENT_TYPES.items() if declared.topic == LEARNER_EVENTS
 }
-EventIn = Annotated[Union[tuple(EVENT_MODELS.values())], Field(discriminator="type")]
+EventIn = Annotated[Union[(*EVENT_MODELS.values(), OpenEdxEnrollmentIn)], Field(discriminator="type")]
 Batch = Annotated[list[EventIn], Field(min_length=1, max_length=BATCH_LIMIT)]
 
 
@@ -56,7 +57,7 @@ PlatformEventsIn = Annotated[Batch, BeforeValidator(_a_batch, json_schema_input_
 
 class PlatformEventsOut(BaseModel):
     event_ids: list[str] = Field(
-        description="each event's id, in the order posted: as sent, or new where none was"
+        description="each event's id, in the order posted: as sent, new where none was, derived for Open edX's"
     )
 
 

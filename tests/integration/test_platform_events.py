@@ -13,8 +13,10 @@ import pytest
 
 from dailycast import events as ev
 from dailycast.messaging.topics import LEARNER_EVENTS
-from services.api.db import ProcessedEvent
+from services.api.db import Course, ProcessedEvent
+from services.api.openedx import CHANGED, CREATED, course_id
 from services.api.projector import CONSUMER
+from tests.utils.factories import DEMO_COURSE, openedx_event
 from tests.utils.system import running_system, wait_for
 
 PATH = "/api/platform-events/"
@@ -119,3 +121,19 @@ def test_a_bad_batch_is_refused_whole_naming_the_field(embedded):
     assert post(embedded, marker).status_code == 202  # the same key: after the refused batch, had it been sent
     wait_for(lambda: applied(embedded, marker["event_id"]), what="the next event applied")
     assert not applied(embedded, good["event_id"])
+
+
+def test_open_edx_enrollment_events_enrol_and_unenrol(embedded):
+    user = new_user_id()
+    assert post(embedded, learner(user)).status_code == 202
+    created = openedx_event(CREATED, user)
+    accepted = post(embedded, created)
+    assert accepted.status_code == 202, accepted.text
+    wait_for(lambda: embedded.courses(user) == ["Demonstration Course"], what="the Open edX enrollment")
+    with embedded.container.session_factory() as session:
+        assert session.get(Course, course_id(DEMO_COURSE)).title == "Demonstration Course"
+
+    changed = openedx_event(CHANGED, user, str(uuid.uuid4()), is_active=False)
+    assert post(embedded, changed).status_code == 202
+    wait_for(lambda: embedded.courses(user) == [], what="the Open edX unenrollment")
+    assert post(embedded, created).json() == accepted.json()  # the same Open edX event is the same event

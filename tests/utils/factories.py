@@ -7,6 +7,7 @@ from datetime import date, datetime, timezone
 from dailycast import events as ev
 from dailycast.learner import LearnerContext, QuizScore
 from bench.instant import instant_script
+from services.api.openedx import CREATED
 from dailycast.scripts import Question, WritingRequest, WrittenScript
 
 
@@ -49,3 +50,24 @@ def questions(languages=("en",)) -> list[Question]:
 def written_script(request: WritingRequest, writer: str = "fake", minutes: float = 6.0) -> WrittenScript:
     """A valid script in every language: names the courses, asks the questions, ~6 minutes long."""
     return instant_script(request, writer, minutes)
+
+
+DEMO_COURSE = "course-v1:edX+DemoX+Demo_Course"  # Open edX's demonstration course
+
+
+def openedx_event(type_: str = CREATED, user_id: int = 42, event_id: str = "b2f3e0a6-2b5e-11ef-9a8e-0242ac120002",
+                  **enrollment) -> dict:
+    """An enrollment event as Open edX's LMS publishes it, a CloudEvent in JSON: every field, most of
+    which Dailycast leaves alone."""
+    return {
+        "specversion": "1.0", "id": event_id, "type": type_,
+        "source": "openedx/lms/web", "sourcehost": "lms.example.com", "minorversion": 0,
+        "time": "2026-09-01T09:00:00.000000+00:00", "datacontenttype": "application/json",
+        "data": {"enrollment": {
+            "user": {"id": user_id, "is_active": True,
+                     "pii": {"username": "aiko", "email": "aiko@example.com", "name": "Aiko Tanaka"}},
+            "course": {"course_key": DEMO_COURSE, "display_name": "Demonstration Course",
+                       "start": "2026-01-01T00:00:00+00:00", "end": None},
+            "mode": "audit", "is_active": True, "creation_date": "2026-08-30T12:34:56+00:00", "created_by": None,
+        } | enrollment},
+    }

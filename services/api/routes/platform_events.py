@@ -21,7 +21,7 @@ def post_platform_events(
     _: PlatformPublisher, body: platform_events.PlatformEventsIn, session: SessionDep, container: ContainerDep
 ):
     """The platform's service token or staff: one event or an array of up to 500, each `{"type": ...}` and
-    the fields of its Avro schema, published to the learner topic.
+    the fields of its Avro schema (or an Open edX enrollment event), published to the learner topic.
 
     Accepted (202) once in the outbox: all of them, or none (422, naming the event and its field). They are
     then applied as if produced to Kafka: a repeated `event_id` changes nothing."""
