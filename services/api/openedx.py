@@ -10,8 +10,8 @@ needs; every other attribute and field is left alone, as Open edX may add more.
 Course ids: Dailycast's are 64-bit integers, Open edX's course keys text
 ("course-v1:edX+DemoX+Demo_Course", one per course run). A key's id is the first 8 bytes of its
 SHA-256 as a big-endian integer, shifted right a bit: 0 to 2^63-1, the same on every replica and
-after every restart, with nothing to configure. Two of n keys share an id with a chance of about n^2 / 2^64
-(one in 1.8 billion for 100,000 course runs).
+after every restart, with nothing to configure. Two of n keys share an id with a chance of about
+n^2 / 2^64 (one in 1.8 billion for 100,000 course runs); docs/platform-events.md says more.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """/api/platform-events/: the platform's events as JSON, for platforms that cannot produce to Kafka
-(services/api/platform_events.py)."""
+(services/api/platform_events.py; the contract is docs/platform-events.md)."""
 
 from __future__ import annotations
 
