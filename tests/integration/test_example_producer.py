@@ -36,7 +36,7 @@ def test_what_the_example_produces_the_api_decodes_and_applies(monkeypatch, tmp_
         (learner_id, _), (enrollment_id, _) = [line.split() for line in produced.stdout.splitlines()]
         wait_for(lambda: api.courses(user) == ["Introduction to Biology"], what="the example's enrollment applied")
 
-        messages = [m for m in api.client.portal.call(api.system.runtime.read_topic, LEARNER_EVENTS)
+        messages = [m for m in api.messages(LEARNER_EVENTS)
                     if m.key == str(user).encode()]
         learner, enrollment = [api.system.schemas.decode(m.value) for m in messages]
         assert isinstance(learner, ev.UserUpserted) and learner.event_id == learner_id and learner.locale == "en-US"

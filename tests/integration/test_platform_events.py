@@ -64,7 +64,7 @@ def test_a_posted_event_is_on_the_learner_topic_as_a_producers_and_is_applied(ap
     assert given == enrolled["event_id"] and uuid.UUID(made).version == 4
     wait_for(lambda: api.courses(user) == ["Statistics"], what="the enrollment applied")
 
-    (message,) = [m for m in api.client.portal.call(api.system.runtime.read_topic, LEARNER_EVENTS)
+    (message,) = [m for m in api.messages(LEARNER_EVENTS)
                   if m.header("ce_id") == given.encode()]
     assert message.key == str(user).encode()
     headers = dict(message.headers)

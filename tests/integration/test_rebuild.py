@@ -8,7 +8,6 @@ each time, every row of every table the projector keeps is as it was.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import threading
 
@@ -44,15 +43,14 @@ def settled(api) -> None:
     """Every event sent and projected: as many processed as the topics hold (on both runtimes)."""
     wait_for(lambda: api.system.services["api"].relay.pending_count() == 0, what="the outbox sent")
 
-    async def in_topics() -> int:
-        return len({m.header("ce_id") for topic in TOPICS async for batch in api.system.runtime.read_topic(topic)
-                    for m in batch})
-
     def projected() -> int:
         with api.system.resources.engine().connect() as connection:
             return connection.scalar(sa.select(sa.func.count()).select_from(ProcessedEvent.__table__))
 
-    wait_for(lambda: projected() == asyncio.run(in_topics()), what="every event projected")
+    def in_topics() -> int:
+        return len({m.header("ce_id") for topic in TOPICS for m in api.messages(topic)})
+
+    wait_for(lambda: projected() == in_topics(), what="every event projected")
 
 
 def test_the_read_model_is_rebuilt_from_the_topics_row_for_row(system_on, capsys):

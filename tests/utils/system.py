@@ -66,6 +66,14 @@ class Api:
             learner = session.get(Learner, user_id)
             return None if learner is None else learner_context(session, learner).courses
 
+    def messages(self, topic: str) -> list:
+        """Every message of the topic, from its start."""
+
+        async def read() -> list:
+            return [m async for batch in self.system.runtime.read_topic(topic) for m in batch]
+
+        return self.client.portal.call(read)
+
     def emails(self) -> list:
         return sorted((self.system.settings.data_dir / "outbox").glob("*.eml"))
 
