@@ -90,7 +90,9 @@ def project_script(session: Session, e: ev.ScriptReady) -> None:
     row.included_courses = e.courses
     row.llm_provider, row.llm_model, row.tokens_used = e.writer, e.model, e.tokens_used
     if row.status not in FINAL:
-        row.status = "generating"
+        # A text podcast is done with its script: its PodcastCompleted, right behind, changes nothing
+        # more, so the row (and its document) is written once, not twice.
+        row.status = "completed" if e.output_format == "text" else "generating"
 
 
 def project_audio(session: Session, e: ev.AudioReady) -> None:
@@ -105,11 +107,13 @@ def project_audio(session: Session, e: ev.AudioReady) -> None:
     row.audio_file_secondary = secondary.audio_key if secondary else None
     row.duration_seconds_secondary = round(secondary.duration_seconds) if secondary else None
     row.tts_provider = e.tracks[0].synthesizer if e.tracks else None
+    if row.status not in FINAL:  # every language is spoken: done, as the PodcastCompleted behind it says
+        row.status, row.error_message = "completed", None
 
 
 def project_completed(session: Session, e: ev.PodcastCompleted) -> None:
     row = _podcast(session, e)
-    if row is not None and row.status != "failed":
+    if row is not None and row.status not in FINAL:  # mostly completed already, by its script or audio
         row.status, row.error_message = "completed", None
 
 

@@ -11,9 +11,11 @@ from sqlalchemy.orm import sessionmaker
 
 from dailycast import events as ev
 from dailycast.database import make_engine
-from services.api.db import DeliveryPreference, Enrollment, Learner, PodcastAnswer, ProcessedEvent
+from services.api.db import DailyPodcast, DeliveryPreference, Enrollment, Learner, PodcastAnswer, ProcessedEvent
 from services.api.projector import Projector
+from services.scriptgen.handlers import write_script
 from tests.utils.factories import learner, podcast_requested
+from tests.utils.fakes import FakeWriter
 from tests.utils.system import running_on_database
 
 
@@ -85,3 +87,26 @@ async def test_answers_and_preferences_saved_later_are_kept_over_an_older_event(
         answers = session.scalars(sa.select(PodcastAnswer).where(PodcastAnswer.podcast_id == 70)).all()
         assert {a.question_id: a.answer for a in answers} == {"q1": "newer", "q2": "b"}
         assert session.get(DeliveryPreference, 1).delivery_time == time(8, 0)
+
+
+@pytest.mark.parametrize("output_format", ["text", "audio"])
+async def test_a_podcast_is_completed_by_its_last_result_and_its_completion_writes_nothing_more(projector,
+                                                                                               output_format):
+    """The script of a text podcast, the audio of the others, completes it: the PodcastCompleted
+    right behind changes nothing, so the row and its document are not written again."""
+    requested = podcast_requested(podcast_id=80, learner=learner(user_id=1), output_format=output_format)
+    projector.apply(requested)
+    (ready,) = [e for e in await write_script(requested, writer=FakeWriter()) if isinstance(e, ev.ScriptReady)]
+    projector.apply(ready)
+    if output_format == "audio":
+        projector.apply(ev.AudioReady(ev.new_event_id(), ev.utcnow(), 80, 1, [ev.AudioTrack("en", "a.mp3", 300.0, "v", "s")]))
+
+    def written() -> tuple:
+        with projector.session_factory() as session:
+            row = session.get(DailyPodcast, 80)
+            return row.status, row.updated_at
+
+    status, updated_at = written()
+    assert status == "completed"
+    projector.apply(ev.completed_after(ready))
+    assert written() == (status, updated_at)
