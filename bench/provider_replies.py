@@ -65,8 +65,9 @@ def _script(voice: str, lang: str, courses: list[str], questions: list[str], beh
     return " ".join([parts[0], *[filler] * fillers, *questions])
 
 
-def completion(kind: str, body: dict, text: str, total: int) -> dict:
-    """The provider's ("openai" or "gemini") answer to `body`, whose text is `text`, costing `total` tokens."""
+def completion(kind: str, body: dict, text: str, total: int, thoughts: int = 0) -> dict:
+    """The provider's ("openai" or "gemini") answer to `body`, whose text is `text`, costing `total` tokens
+    (a quarter of them the prompt's), and Gemini `thoughts` more."""
     prompt_tokens = total // 4
     if kind == "openai":
         return {
@@ -83,7 +84,8 @@ def completion(kind: str, body: dict, text: str, total: int) -> dict:
         "usageMetadata": {
             "promptTokenCount": prompt_tokens,
             "candidatesTokenCount": total - prompt_tokens,
-            "totalTokenCount": total,
+            **({"thoughtsTokenCount": thoughts} if thoughts else {}),
+            "totalTokenCount": total + thoughts,
         },
         "modelVersion": "gemini-fake-001",
     }

@@ -136,6 +136,9 @@ class ScriptReady:
     recipient: Recipient
     model: str | None = None
     tokens_used: int | None = None
+    # Priced apart (v2); None in a v1 event, and when no model was called (the template).
+    input_tokens: int | None = None
+    output_tokens: int | None = None
 
     def script(self, language: str) -> str:
         return next(s.text for s in self.scripts if s.language == language)

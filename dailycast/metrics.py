@@ -47,7 +47,10 @@ PROVIDER_REQUESTS = Counter(
     "dailycast_provider_requests_total", "Requests to an external provider, by provider and outcome (ok, error, throttled)",
     ["provider", "outcome"],
 )
-PROVIDER_TOKENS = Counter("dailycast_provider_tokens_total", "LLM tokens billed, as the provider counted them", ["provider"])
+PROVIDER_TOKENS = Counter(
+    "dailycast_provider_tokens_total", "LLM tokens billed, as the provider counted them, by direction (input, output)",
+    ["provider", "direction"],
+)
 POLLY_CHARACTERS = Counter("dailycast_polly_characters_total", "Characters Amazon Polly billed, by engine", ["engine"])
 
 

@@ -28,6 +28,18 @@ class WritingRequest:
 
 
 @dataclass(frozen=True)
+class TokenUsage:
+    """The tokens a model call was billed, as its provider counted them: priced apart."""
+
+    input_tokens: int  # the prompt
+    output_tokens: int  # the answer, a thinking model's thoughts included
+
+    @property
+    def total(self) -> int:
+        return self.input_tokens + self.output_tokens
+
+
+@dataclass(frozen=True)
 class WrittenScript:
     """A whole script per language; each question's text appears verbatim in each script."""
 
@@ -35,7 +47,11 @@ class WrittenScript:
     questions: list[Question]
     writer: str  # "template", "openai", "gemini"
     model: str | None = None
-    tokens_used: int | None = None
+    usage: TokenUsage | None = None  # None: no model was called (the template)
+
+    @property
+    def tokens_used(self) -> int | None:
+        return self.usage.total if self.usage else None
 
 
 class WriterError(Exception):

@@ -46,6 +46,8 @@ async def write_script(
         recipient=event.recipient,
         model=written.model,
         tokens_used=written.tokens_used,
+        input_tokens=written.usage.input_tokens if written.usage else None,
+        output_tokens=written.usage.output_tokens if written.usage else None,
     )
     if event.output_format != "text":
         return [ready]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 
-from dailycast.scripts import QUESTIONS_PER_PODCAST, Question, WriterError, WritingRequest, WrittenScript
+from dailycast.scripts import QUESTIONS_PER_PODCAST, Question, TokenUsage, WriterError, WritingRequest, WrittenScript
 from services.scriptgen.script_checks import language_problems
 
 MAX_KEY_POINTS = 3
@@ -18,7 +18,7 @@ _FENCE = re.compile(r"^```(?:json)?\s*(.*?)\s*```$", re.DOTALL)
 
 
 def parse_script(
-    text: str | None, request: WritingRequest, writer: str, model: str | None, tokens: int | None
+    text: str | None, request: WritingRequest, writer: str, model: str | None, usage: TokenUsage | None
 ) -> WrittenScript:
     """The script in the reply, checked for shape, questions asked verbatim, and language."""
     reply = _json_object(text)
@@ -27,7 +27,7 @@ def parse_script(
     problems = _unasked(questions, scripts) + language_problems(scripts, request.languages)
     if problems:
         raise WriterError("; ".join(problems))
-    return WrittenScript(scripts, questions, writer, model, tokens)
+    return WrittenScript(scripts, questions, writer, model, usage)
 
 
 def _json_object(text: str | None) -> dict:

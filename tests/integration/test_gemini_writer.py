@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from dailycast.scripts import WriterError, WritingRequest
+from dailycast.scripts import TokenUsage, WriterError, WritingRequest
 from services.scriptgen.writers.gemini_writer import GeminiWriter
 from tests.utils.factories import learner
 from tests.utils.fake_llm_server import fake_llm  # noqa: F401  (the fixture)
@@ -32,7 +32,14 @@ async def gemini_writer(fake_llm):
 async def test_writes_both_languages_and_records_model_and_tokens(fake_llm, gemini_writer):
     written = await gemini_writer().write(REQUEST)
     assert (written.writer, written.model, written.tokens_used) == ("gemini", "gemini-fake-001", 4321)
+    assert written.usage == TokenUsage(input_tokens=1080, output_tokens=3241)  # the fake's prompt and candidates
     assert set(written.scripts) == {"fr", "ko"} and len(written.questions) == 3
+
+
+async def test_a_thinking_models_thoughts_are_billed_as_output(fake_llm, gemini_writer):
+    fake_llm.gemini.set("good", thought_tokens=500)
+    written = await gemini_writer().write(REQUEST)
+    assert written.usage == TokenUsage(input_tokens=1080, output_tokens=3241 + 500)
 
 
 async def test_sends_the_prompt_the_model_the_schema_and_the_key(fake_llm, gemini_writer):

@@ -8,6 +8,7 @@ import time
 from datetime import date
 
 import pytest
+from prometheus_client import REGISTRY
 
 from dailycast import events as ev
 from dailycast import migrations
@@ -139,11 +140,23 @@ async def test_when_both_providers_fail_the_template_writes(fake_llm, chain, beh
     assert (written.writer, written.model, written.tokens_used) == ("template", None, None)
 
 
+async def test_the_tokens_billed_are_counted_by_provider_and_direction(fake_llm, chain):
+    def counted(provider: str, direction: str) -> float:
+        labels = {"provider": provider, "direction": direction}
+        return REGISTRY.get_sample_value("dailycast_provider_tokens_total", labels) or 0.0
+
+    before = {direction: counted("openai", direction) for direction in ("input", "output")}
+    await chain.write(REQUEST)
+    assert counted("openai", "input") - before["input"] == 1080
+    assert counted("openai", "output") - before["output"] == 3241
+
+
 async def test_the_handler_records_writer_model_and_tokens(fake_llm, chain):
     event = podcast_requested(output_format="text", languages=("en", "ja"))
     ready, completed = await write_script(event, writer=chain)
     assert isinstance(ready, ev.ScriptReady) and isinstance(completed, ev.PodcastCompleted)
     assert (ready.writer, ready.model, ready.tokens_used) == ("openai", "gpt-4o-mini", 4321)
+    assert (ready.input_tokens, ready.output_tokens) == (1080, 3241)  # priced apart
     assert [s.language for s in ready.scripts] == ["en", "ja"]
     assert "Since you study Django Fundamentals and Python Advanced" in fake_llm.openai.calls[0].prompt
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from dailycast.scripts import WriterError, WritingRequest
+from dailycast.scripts import TokenUsage, WriterError, WritingRequest
 from services.scriptgen.writers.openai_writer import OpenAIWriter
 from tests.utils.factories import learner
 from tests.utils.fake_llm_server import fake_llm  # noqa: F401  (the fixture)
@@ -30,6 +30,7 @@ async def openai_writer(fake_llm):
 async def test_writes_both_languages_and_records_model_and_tokens(fake_llm, openai_writer):
     written = await openai_writer().write(REQUEST)
     assert (written.writer, written.model, written.tokens_used) == ("openai", "gpt-4o-mini", 4321)
+    assert written.usage == TokenUsage(input_tokens=1080, output_tokens=3241)  # the fake's prompt and completion
     assert set(written.scripts) == {"en", "ja"} and len(written.questions) == 3
 
 

@@ -22,7 +22,7 @@ def sample_events() -> list:
     return [
         requested,
         ev.ScriptReady("e2", now, 7, 1, ["en"], "text", [ev.ScriptText("en", "Hello")],
-                       [Question("q1", {"en": "Why?"}, ["because"])], ["Django"], "template", recipient, "m", 12),
+                       [Question("q1", {"en": "Why?"}, ["because"])], ["Django"], "openai", recipient, "m", 12, 4, 8),
         ev.AudioReady("e3", now, 7, 1, [ev.AudioTrack("en", "k.mp3", 361.5, "en-us", "espeak",
                                                       [ev.QuestionTime("q1", 10.0, 12.5)])]),
         ev.completed_after(requested),

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from dailycast.languages import SUPPORTED_LANGUAGES
-from dailycast.scripts import WriterError, WritingRequest
+from dailycast.scripts import TokenUsage, WriterError, WritingRequest
 from services.scriptgen.llm_output import parse_script
 from services.scriptgen.script_checks import language_problems, script_problems
 from tests.utils.factories import learner
@@ -21,7 +21,7 @@ def request(*languages) -> WritingRequest:
 
 def parse(reply, *languages):
     text = reply if isinstance(reply, str) else json.dumps(reply, ensure_ascii=False)
-    return parse_script(text, request(*languages), "openai", "gpt-4o-mini", 1234)
+    return parse_script(text, request(*languages), "openai", "gpt-4o-mini", TokenUsage(1000, 234))
 
 
 @pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)

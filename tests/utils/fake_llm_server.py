@@ -71,6 +71,7 @@ class Provider:
     fail_times: int | None = None  # None: fail every call
     reply: str | None = None  # when set, the model's text for "good", verbatim
     total_tokens: int = 4321
+    thought_tokens: int = 0  # a thinking model's (Gemini's thoughtsTokenCount), billed as output
     calls: list[Call] = field(default_factory=list)
 
     def set(self, behaviour: str, **options) -> Provider:
@@ -137,7 +138,7 @@ class FakeLLMServer:
         if provider.behaviour == "slow":
             self._stopping.wait(provider.slow_seconds)
         text = _model_text(provider, call)
-        return 200, {}, json.dumps(completion(kind, body, text, provider.total_tokens))
+        return 200, {}, json.dumps(completion(kind, body, text, provider.total_tokens, provider.thought_tokens))
 
 
 def _route(server: FakeLLMServer, method: str, path: str) -> tuple[Provider | None, str]:

@@ -7,7 +7,7 @@ import httpx2
 from google import genai
 from google.genai import errors, types
 
-from dailycast.scripts import WriterError, WritingRequest, WrittenScript
+from dailycast.scripts import TokenUsage, WriterError, WritingRequest, WrittenScript
 from services.scriptgen.llm_output import parse_script
 from services.scriptgen.prompt import build_multilingual_prompt, response_schema
 from services.scriptgen.writers.quota_bound import retry_after_seconds
@@ -58,7 +58,7 @@ class GeminiWriter:
         except _TRANSPORT_ERRORS as exc:
             raise WriterError(f"Gemini failed: {type(exc).__name__}: {str(exc) or 'timed out'}") from exc
         model = response.model_version or self.model  # the version that answered, when given
-        return parse_script(_text(response), request, self.name, model, _tokens(response))
+        return parse_script(_text(response), request, self.name, model, _usage(response))
 
     async def check(self) -> str:
         """The model's name, if the key works and the model exists (spends no tokens)."""
@@ -79,8 +79,13 @@ def _text(response: types.GenerateContentResponse) -> str:
     return response.text or ""
 
 
-def _tokens(response: types.GenerateContentResponse) -> int | None:
-    return response.usage_metadata.total_token_count if response.usage_metadata else None
+def _usage(response: types.GenerateContentResponse) -> TokenUsage | None:
+    usage = response.usage_metadata
+    if usage is None:
+        return None
+    # Thoughts are not among the candidates' tokens, and are billed as output.
+    output = (usage.candidates_token_count or 0) + (usage.thoughts_token_count or 0)
+    return TokenUsage(usage.prompt_token_count or 0, output)
 
 
 def _retry_delay(exc: errors.APIError) -> float | None:

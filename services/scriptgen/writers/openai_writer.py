@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import openai
 
-from dailycast.scripts import WriterError, WritingRequest, WrittenScript
+from dailycast.scripts import TokenUsage, WriterError, WritingRequest, WrittenScript
 from services.scriptgen.llm_output import parse_script
 from services.scriptgen.prompt import build_multilingual_prompt, response_schema
 from services.scriptgen.writers.quota_bound import retry_after_seconds
@@ -54,7 +54,7 @@ class OpenAIWriter:
         except openai.OpenAIError as exc:  # status errors, timeouts and lost connections alike
             raise WriterError(f"OpenAI failed: {type(exc).__name__}: {exc}") from exc
         model = completion.model or self.model  # the dated snapshot that answered, when given
-        return parse_script(_content(completion), request, self.name, model, _tokens(completion))
+        return parse_script(_content(completion), request, self.name, model, _usage(completion))
 
     async def check(self) -> str:
         """The model's name, if the key works and the model exists (spends no tokens)."""
@@ -76,5 +76,6 @@ def _content(completion) -> str:
     return choice.message.content or ""
 
 
-def _tokens(completion) -> int | None:
-    return completion.usage.total_tokens if completion.usage else None
+def _usage(completion) -> TokenUsage | None:
+    usage = completion.usage  # completion_tokens include a reasoning model's reasoning
+    return TokenUsage(usage.prompt_tokens, usage.completion_tokens) if usage else None

@@ -75,9 +75,10 @@ class QuotaBoundWriter:
                 pause = min(pause * 2, 60.0)
                 continue
             PROVIDER_REQUESTS.labels(self.name, "ok").inc()
-            if script.tokens_used is not None:
-                PROVIDER_TOKENS.labels(self.name).inc(script.tokens_used)
-                await self.tokens.settle(script.tokens_used - estimate)
+            if script.usage is not None:
+                PROVIDER_TOKENS.labels(self.name, "input").inc(script.usage.input_tokens)
+                PROVIDER_TOKENS.labels(self.name, "output").inc(script.usage.output_tokens)
+                await self.tokens.settle(script.usage.total - estimate)
             return script
 
     async def aclose(self) -> None:
