@@ -40,6 +40,7 @@ from starlette.routing import Route
 
 from bench.provider_replies import completion, encode, polly_output, prompt_courses, script_reply
 from dailycast.quotas import Rate, book
+from services.tts.ssml_chunks import billed_characters
 
 JITTER = 0.25
 OPENAI = "openai"
@@ -134,7 +135,7 @@ def app(simulation: Simulation) -> Starlette:
         mp3 = params["OutputFormat"] == "mp3"
         return Response(polly_output(params, mp3=cached_mp3),
                         media_type="audio/mpeg" if mp3 else "application/x-json-stream",
-                        headers={"x-amzn-RequestCharacters": str(len(params["Text"]))})
+                        headers={"x-amzn-RequestCharacters": str(billed_characters(params["Text"]))})
 
     async def stats(request: Request) -> Response:
         return JSONResponse({name: quota.stats() for name, quota in quotas.items()})

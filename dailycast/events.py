@@ -99,6 +99,9 @@ class AudioTrack:
     voice: str
     synthesizer: str
     question_times: list[QuestionTime] = field(default_factory=list)
+    # Priced per engine (v2); None in a v1 event.
+    engine: str | None = None  # neural | standard | local
+    billed_characters: int | None = None  # what the speech provider billed (Polly: speech marks too); local: 0
 
 
 @registered(PODCAST_EVENTS, key="podcast_id")

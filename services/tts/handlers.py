@@ -82,7 +82,8 @@ async def _speak(
     key = audio_key(event.podcast_id, event.attempt, language)
     with timed("upload"):
         await store.put(key, audio.mp3, "audio/mpeg")
-    return ev.AudioTrack(language, key, audio.duration_seconds, voice.name, synthesizer.name, times)
+    return ev.AudioTrack(language, key, audio.duration_seconds, voice.name, synthesizer.name, times,
+                         engine=voice.engine, billed_characters=audio.billed_characters)
 
 
 async def delete_audio(event: ev.PodcastDeleted, *, store: AudioStore) -> list:

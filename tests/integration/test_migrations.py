@@ -173,10 +173,13 @@ TRACKS_JSON = [
         "question_times": [{"question_id": "q1", "starts_at": 12.25, "pause_at": 15.5}],
     }
 ]
+# New rows: that JSON, with the fields tracks carry since AudioReady v2 (unknown for an old track).
+TRACKS_JSON_V2 = [{**track, "engine": None, "billed_characters": None} for track in TRACKS_JSON]
 
 
 def test_typed_tracks_and_questions_are_stored_as_the_json_they_always_were(database_url):
-    """Rows written before the columns were typed read back typed; new rows store the same JSON."""
+    """Rows written before the columns were typed read back typed; new rows store the same JSON
+    (with the tracks' later fields)."""
     upgrade(database_url)
     engine = make_engine(database_url)
     try:
@@ -199,7 +202,7 @@ def test_typed_tracks_and_questions_are_stored_as_the_json_they_always_were(data
             stored = connection.execute(
                 sa.select(table.c.questions_asked, table.c.audio_tracks).where(table.c.id == new.id)
             ).one()
-            assert tuple(stored) == (QUESTIONS_JSON, TRACKS_JSON)
+            assert tuple(stored) == (QUESTIONS_JSON, TRACKS_JSON_V2)
     finally:
         engine.dispose()
 

@@ -22,7 +22,7 @@ from dailycast.aws import aws_client
 from services.tts.handlers import synthesize_audio
 from services.tts.mp3 import read_mp3
 from dailycast.storage.s3_audio_store import S3AudioStore
-from services.tts.ssml_chunks import split_ssml
+from services.tts.ssml_chunks import billed_characters, split_ssml
 from services.tts.synthesizers.base import Voice
 from services.tts.synthesizers.polly import PollySynthesizer
 from bench.provider_replies import fake_speech, polly_output
@@ -65,7 +65,7 @@ class _PollyHandler(BaseHTTPRequestHandler):
         self.send_response(200)
         mp3 = params["OutputFormat"] == "mp3"
         self.send_header("Content-Type", "audio/mpeg" if mp3 else "application/x-json-stream")
-        self.send_header("x-amzn-RequestCharacters", str(len(params["Text"])))
+        self.send_header("x-amzn-RequestCharacters", str(billed_characters(params["Text"])))
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -108,6 +108,7 @@ async def test_a_long_script_goes_through_pieces_to_one_exact_audio(polly_server
         before += part.duration_seconds
     assert audio.marks == pytest.approx(expected, abs=0.002)
     assert polly_server.most_in_flight > 1
+    assert audio.billed_characters == sum(billed_characters(p["Text"]) for p in sent)  # as the header said
 
 
 async def test_requests_keep_to_the_rate_over_http(polly_server):
@@ -137,6 +138,8 @@ async def test_tts_handler_with_polly_and_s3_stores_tracks_with_question_times(p
         assert stored["ContentType"] == "audio/mpeg"
         assert read_mp3(stored["Body"].read()).duration_seconds == track.duration_seconds
         assert (track.voice, track.synthesizer) == ({"en": "Joanna", "ru": "Tatyana"}[track.language], "polly")
+        assert track.engine == {"en": "neural", "ru": "standard"}[track.language]
+        assert track.billed_characters > len(ready.script(track.language))  # the script, and its marks again
         times = track.question_times
         assert [t.question_id for t in times] == ["q1", "q2", "q3"]
         assert all(0 < t.starts_at < t.pause_at < track.duration_seconds for t in times)

@@ -24,7 +24,7 @@ def sample_events() -> list:
         ev.ScriptReady("e2", now, 7, 1, ["en"], "text", [ev.ScriptText("en", "Hello")],
                        [Question("q1", {"en": "Why?"}, ["because"])], ["Django"], "openai", recipient, "m", 12, 4, 8),
         ev.AudioReady("e3", now, 7, 1, [ev.AudioTrack("en", "k.mp3", 361.5, "en-us", "espeak",
-                                                      [ev.QuestionTime("q1", 10.0, 12.5)])]),
+                                                      [ev.QuestionTime("q1", 10.0, 12.5)], "local", 0)]),
         ev.completed_after(requested),
         ev.failed_after(requested, "tts", "sorry", "detail"),
         ev.PodcastDeleted("e6", now, 7),

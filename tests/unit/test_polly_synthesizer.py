@@ -12,7 +12,7 @@ from botocore.exceptions import ClientError, EndpointConnectionError
 from dailycast.quotas import LocalQuota, Rate
 from services.tts.mp3 import read_mp3
 from services.tts.ssml import question_marks
-from services.tts.ssml_chunks import split_ssml
+from services.tts.ssml_chunks import billed_characters, split_ssml
 from services.tts.synthesizers.base import SynthesisError, Voice
 from services.tts.synthesizers.polly import PollySynthesizer
 from bench.provider_replies import fake_speech, polly_output
@@ -38,7 +38,8 @@ class FakePollyClient:
             self.most_in_flight = max(self.most_in_flight, self.in_flight)
         try:
             time.sleep(self.latency)
-            return {"AudioStream": io.BytesIO(self.answer(params)), "ContentType": "audio/mpeg"}
+            return {"AudioStream": io.BytesIO(self.answer(params)), "ContentType": "audio/mpeg",
+                    "RequestCharacters": billed_characters(params["Text"])}
         finally:
             with self._lock:
                 self.in_flight -= 1
@@ -86,6 +87,15 @@ async def test_a_long_script_is_joined_in_order_with_exact_duration_and_moved_ma
     times = question_marks(audio.marks, questions)
     assert [t[0] for t in times] == ["q1", "q2", "q3"]
     assert all(0 < start < pause < audio.duration_seconds for _, start, pause in times)
+
+
+async def test_the_audio_bills_what_polly_billed_for_every_request_its_marks_included():
+    ssml, _ = long_ssml()
+    client = FakePollyClient()
+    audio = await polly(client, max_chars=800, max_billed=400).synthesize(ssml, JOANNA)
+    marks_requests = [p for _, p in client.requests if p["OutputFormat"] == "json"]
+    assert marks_requests and len(marks_requests) < len(client.requests) / 2  # marks only where a piece has some
+    assert audio.billed_characters == sum(billed_characters(p["Text"]) for _, p in client.requests)
 
 
 async def test_requests_run_concurrently_up_to_the_limit():

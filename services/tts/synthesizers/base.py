@@ -18,6 +18,7 @@ class SynthesizedAudio:
     mp3: bytes
     duration_seconds: float
     marks: dict[str, float] = field(default_factory=dict)  # SSML <mark name> -> seconds
+    billed_characters: int = 0  # what the provider billed for it (every request: speech marks too); local: 0
 
 
 class SynthesisError(Exception):

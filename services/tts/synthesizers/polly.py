@@ -51,6 +51,7 @@ class Take:
 
     audio: Mp3Audio
     marks: dict[str, float]
+    billed_characters: int = 0  # of its requests, the marks' included
 
 
 class PollySynthesizer:
@@ -105,13 +106,15 @@ class PollySynthesizer:
         requests = [self._request(voice.engine, **asked, OutputFormat="mp3", SampleRate=self.sample_rate(voice.engine))]
         if "<mark" in piece:  # speech marks are billed too: ask only where there are some
             requests.append(self._request(voice.engine, **asked, OutputFormat="json", SpeechMarkTypes=["ssml"]))
-        audio, *marks = await asyncio.gather(*requests)
+        (audio, billed), *marks = await asyncio.gather(*requests)
+        billed += sum(characters for _, characters in marks)
         try:
-            return Take(read_mp3(audio), parse_speech_marks(marks[0]) if marks else {})
+            return Take(read_mp3(audio), parse_speech_marks(marks[0][0]) if marks else {}, billed)
         except ValueError as exc:
             raise SynthesisError(f"Amazon Polly returned unusable output: {exc}") from exc
 
-    async def _request(self, engine: str, **params) -> bytes:
+    async def _request(self, engine: str, **params) -> tuple[bytes, int]:
+        """What Polly answered, and the characters it billed for it."""
         quota = self._quotas.get(engine, self._quotas["neural"])
         give_up_at = time.monotonic() + self._patience
         pause = self._first_pause
@@ -128,7 +131,7 @@ class PollySynthesizer:
             await asyncio.sleep(wait)  # without holding a slot
             pause = min(pause * 2, 30.0)
 
-    def _call(self, params: dict) -> bytes:
+    def _call(self, params: dict) -> tuple[bytes, int]:
         try:
             response = self._client.synthesize_speech(**params)
             with closing(response["AudioStream"]) as stream:
@@ -141,8 +144,9 @@ class PollySynthesizer:
             PROVIDER_REQUESTS.labels("polly", "error").inc()
             raise SynthesisError(f"Amazon Polly failed: {exc}") from exc
         PROVIDER_REQUESTS.labels("polly", "ok").inc()
-        POLLY_CHARACTERS.labels(params["Engine"]).inc(response.get("RequestCharacters") or 0)
-        return audio
+        billed = response.get("RequestCharacters") or 0
+        POLLY_CHARACTERS.labels(params["Engine"]).inc(billed)
+        return audio, billed
 
 
 def parse_speech_marks(body: bytes) -> dict[str, float]:
@@ -169,4 +173,4 @@ def join_takes(takes: list[Take]) -> SynthesizedAudio:
             marks.setdefault(name, round(offset + seconds, 3))
         before += take.audio.samples
     audio = join_mp3([take.audio for take in takes])
-    return SynthesizedAudio(audio.frames, audio.duration_seconds, marks)
+    return SynthesizedAudio(audio.frames, audio.duration_seconds, marks, sum(take.billed_characters for take in takes))
