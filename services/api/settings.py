@@ -6,6 +6,7 @@ import secrets
 
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 
+from dailycast.costs import Prices, TokenPrice
 from dailycast.settings import CommonSettings
 from services.api.schemas import MAX_PAGE_SIZE
 
@@ -61,6 +62,15 @@ class ApiSettings(CommonSettings):
         30, ge=1, description="podcasts older than this are deleted, with their audio and sent-log rows, every night"
     )
     cleanup_hour: int = Field(3, ge=0, le=23, description="the hour (UTC) of the nightly cleanup")
+    # The providers' list prices, for the cost estimate the projector records (dailycast/costs.py).
+    openai_input_usd_per_million_tokens: float = Field(0.15, ge=0, description="OpenAI's price of prompt tokens")
+    openai_output_usd_per_million_tokens: float = Field(0.60, ge=0, description="OpenAI's price of answer tokens")
+    gemini_input_usd_per_million_tokens: float = Field(0.10, ge=0, description="Gemini's price of prompt tokens")
+    gemini_output_usd_per_million_tokens: float = Field(
+        0.40, ge=0, description="Gemini's price of answer (and thinking) tokens"
+    )
+    polly_standard_usd_per_million_characters: float = Field(4.00, ge=0, description="Polly's standard voices")
+    polly_neural_usd_per_million_characters: float = Field(16.00, ge=0, description="Polly's neural voices")
     dev_signin: bool | None = Field(
         None,
         description="the web pages' development sign-in (pick a demo learner or staff, POST /dev/token); "
@@ -89,6 +99,18 @@ class ApiSettings(CommonSettings):
         if token is None or runtime is None or runtime == "embedded":
             return token
         return _long_enough("DAILYCAST_PLATFORM_EVENTS_TOKEN", token, runtime)
+
+    def prices(self) -> Prices:
+        return Prices(
+            tokens={
+                "openai": TokenPrice(self.openai_input_usd_per_million_tokens, self.openai_output_usd_per_million_tokens),
+                "gemini": TokenPrice(self.gemini_input_usd_per_million_tokens, self.gemini_output_usd_per_million_tokens),
+            },
+            characters={
+                "standard": self.polly_standard_usd_per_million_characters,
+                "neural": self.polly_neural_usd_per_million_characters,
+            },
+        )
 
     def dev_signin_enabled(self) -> bool:
         return self.dev_signin if self.dev_signin is not None else self.runtime == "embedded"
