@@ -9,7 +9,7 @@ port (`dailycast/ops_http.py`); the embedded runtime, one process, exposes all o
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Counter, Gauge, Histogram, generate_latest
@@ -52,6 +52,19 @@ PROVIDER_TOKENS = Counter(
     ["provider", "direction"],
 )
 POLLY_CHARACTERS = Counter("dailycast_polly_characters_total", "Characters Amazon Polly billed, by engine", ["engine"])
+ESTIMATED_COST = Counter(
+    "dailycast_estimated_cost_usd_total",
+    "Estimated cost of the podcasts' scripts and speech in USD, by provider (writer or synthesizer), as recorded",
+    ["provider"],
+)
+
+# A counter, its labels and what to add: counted once what it counts is committed.
+Tally = tuple[Counter, tuple[str, ...], float]
+
+
+def count(tallies: Iterable[Tally]) -> None:
+    for counter, labels, amount in tallies:
+        counter.labels(*labels).inc(amount)
 
 
 @contextmanager

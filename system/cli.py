@@ -172,9 +172,11 @@ def _rebuild(args: argparse.Namespace) -> int:
     from system.builder import System
 
     system = System(("api",))  # builds (and migrates) but starts nothing
+    prices = system.services["api"].container.settings.prices()
     try:
         with tqdm(unit="event", disable=None, file=sys.stderr, desc="rebuilding") as bar:
-            rebuild = Rebuild(system.resources.database_url, system.schemas, system.runtime.read_topic, bar.update)
+            rebuild = Rebuild(system.resources.database_url, system.schemas, system.runtime.read_topic, prices,
+                              bar.update)
             done = asyncio.run(rebuild.run())
     finally:
         asyncio.run(system.close())

@@ -21,7 +21,7 @@ from services.api.body_limit import BodySizeLimit
 from services.api.container import ApiContainer
 from services.api.deps import DatabaseGate
 from services.api.http_metrics import HttpMetrics
-from services.api.routes import health, learners, platform_events, podcasts, replays
+from services.api.routes import costs, health, learners, platform_events, podcasts, replays
 from services.api.safe_json import SafeJSONResponse, validation_error
 from services.api.web import dev, pages
 
@@ -70,6 +70,7 @@ def create_app(
     app.include_router(learners.router)
     app.include_router(replays.router)
     app.include_router(platform_events.router)
+    app.include_router(costs.router)
     # The web pages (students' and /admin/dailycast/) over the same API, and the development sign-in.
     app.include_router(pages.router)
     app.include_router(dev.router)

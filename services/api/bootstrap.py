@@ -75,7 +75,7 @@ def build(resources: Resources) -> ApiService:
         ))
     return ApiService(
         "api",
-        subscriptions=[Subscription(CONSUMER, Projector(container.session_factory).handlers())],
+        subscriptions=[Subscription(CONSUMER, Projector(container.session_factory, settings.prices()).handlers())],
         tasks=tasks,
         web=partial(create_app, container),
         idle=lambda: relay.pending_count() == 0,

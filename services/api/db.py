@@ -200,6 +200,33 @@ class DailyPodcast(Base):
         self.answers = [PodcastAnswer(question_id=q, answer=a) for q, a in answers.items()]
 
 
+class PodcastCost(Base):
+    """What one attempt of a podcast used and is estimated to cost (services/api/podcast_costs.py).
+
+    Apart from the podcast's row, and kept when it is deleted or made again: it was spent. No
+    learner's data: a podcast id, its date and counts. Estimates are whole micro-dollars (USD 1e-6,
+    dailycast/costs.py), at the prices of when the event was recorded; None where unknown."""
+
+    __tablename__ = "podcast_cost"
+    __table_args__ = (Index("idx_cost_date", "for_date"),)
+    podcast_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    attempt: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    for_date: Mapped[date] = mapped_column(Date)
+    llm_provider: Mapped[str | None] = mapped_column(String(20))
+    llm_model: Mapped[str | None] = mapped_column(String(80))
+    input_tokens: Mapped[int | None] = mapped_column(Integer)
+    output_tokens: Mapped[int | None] = mapped_column(Integer)
+    script_cost_micro_usd: Mapped[int | None] = mapped_column(Integer)
+    tts_provider: Mapped[str | None] = mapped_column(String(20))
+    speech_characters: Mapped[int | None] = mapped_column(Integer)  # billed, every track and request
+    speech_cost_micro_usd: Mapped[int | None] = mapped_column(Integer)
+
+    @property
+    def estimated_cost_micro_usd(self) -> int:
+        """What is known of the script's and the speech's."""
+        return (self.script_cost_micro_usd or 0) + (self.speech_cost_micro_usd or 0)
+
+
 class PodcastAnswer(Base):
     """One answer to one question of a podcast; saved by an upsert, so concurrent saves keep both."""
 

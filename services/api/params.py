@@ -8,6 +8,7 @@ podcast id outside the ids that can exist is, like any unknown id, a 404 (after 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Query, status
@@ -17,6 +18,7 @@ from services.api.deps import CurrentPrincipal
 from services.api.schemas import MAX_ID, MAX_PAGE, MAX_PAGE_SIZE, MAX_PODCAST_ID
 
 _WHOLE_NUMBER = re.compile(r"-?[0-9]+")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _whole_number(value: object) -> object:
@@ -26,6 +28,16 @@ def _whole_number(value: object) -> object:
 
 
 Digits = BeforeValidator(_whole_number)
+
+
+def _iso_date(value: object) -> object:
+    # pydantic would also take "0" (1970-01-01) and a whole timestamp for a date.
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("must be a date, YYYY-MM-DD")
+    return value
+
+
+IsoDateText = BeforeValidator(_iso_date)
 
 
 async def _podcast_id(  # async: a bounds check needs no worker thread
@@ -46,3 +58,5 @@ PageSize = Annotated[
 UserIdFilter = Annotated[
     int | None, Query(ge=1, le=MAX_ID, description="staff only: one learner's podcasts (1 to 2^63-1)"), Digits
 ]
+FromDate = Annotated[date | None, Query(description="podcasts of this date (YYYY-MM-DD) or later"), IsoDateText]
+ToDate = Annotated[date | None, Query(description="podcasts of this date (YYYY-MM-DD) or earlier"), IsoDateText]

@@ -14,10 +14,12 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
 from dailycast import events as ev
-from dailycast.metrics import PODCASTS_COMPLETED, PODCASTS_FAILED, PODCASTS_REQUESTED
+from dailycast.costs import Prices
+from dailycast.metrics import PODCASTS_COMPLETED, PODCASTS_FAILED, PODCASTS_REQUESTED, Tally, count
 from services.api.db import (
-    Course, DailyPodcast, DailyRequest, Enrollment, Learner, PodcastAnswer, ProcessedEvent, QuizResult,
+    Course, DailyPodcast, DailyRequest, Enrollment, Learner, PodcastAnswer, PodcastCost, ProcessedEvent, QuizResult,
 )
+from services.api.podcast_costs import record_cost
 from services.api.preferences import save_preferences
 from services.api.scheduler import SCHEDULER
 from services.api.schemas import PreferencesIn
@@ -187,26 +189,18 @@ PROJECTIONS = {
 }
 
 
-# A podcast counter and its labels (dailycast/metrics.py), counted once the batch is committed.
-Tally = tuple[object, tuple[str, ...]]
-
-
 def tally(session: Session, event) -> list[Tally]:
-    """What an applied event adds to the podcasts' counters: requested, completed, failed."""
+    """What an applied event adds to the podcasts' counters (counted once the batch is committed):
+    requested, completed, failed."""
     if isinstance(event, ev.PodcastRequested):
-        return [(PODCASTS_REQUESTED, (event.output_format,))]
+        return [(PODCASTS_REQUESTED, (event.output_format,), 1)]
     if isinstance(event, ev.PodcastCompleted):
         row = session.get(DailyPodcast, event.podcast_id)
-        return [(PODCASTS_COMPLETED, (event.output_format, (row and row.llm_provider) or "unknown"))]
+        return [(PODCASTS_COMPLETED, (event.output_format, (row and row.llm_provider) or "unknown"), 1)]
     if isinstance(event, ev.PodcastFailed):
         row = session.get(DailyPodcast, event.podcast_id)
-        return [(PODCASTS_FAILED, ((row and row.output_format) or "unknown", event.step))]
+        return [(PODCASTS_FAILED, ((row and row.output_format) or "unknown", event.step), 1)]
     return []
-
-
-def count_podcasts(tallies: list[Tally]) -> None:
-    for counter, labels in tallies:
-        counter.labels(*labels).inc()
 
 
 class Projector:
@@ -219,8 +213,10 @@ class Projector:
     the consumer hands over a podcast's next event only once its previous one was applied.
     """
 
-    def __init__(self, session_factory: sessionmaker, batch_limit: int = 500, counted: bool = True):
+    def __init__(self, session_factory: sessionmaker, prices: Prices, batch_limit: int = 500, counted: bool = True):
+        """`prices`: what the attempts' costs are estimated at (services/api/podcast_costs.py)."""
         self.session_factory = session_factory
+        self.prices = prices
         self.batch_limit = batch_limit
         self.counted = counted  # a rebuild applies old events again: it adds nothing to the podcast counters
         self._waiting: list[tuple[object, asyncio.Future]] = []
@@ -252,7 +248,7 @@ class Projector:
             with self.session_factory.begin() as session:
                 tallies = self._apply_batch(session, events)
             if self.counted:  # once committed: a batch applied again one by one counts once
-                count_podcasts(tallies)
+                count(tallies)
             return [None] * len(events)
         except Exception as exc:
             if len(events) == 1:
@@ -262,13 +258,13 @@ class Projector:
     def apply(self, event) -> None:
         with self.session_factory.begin() as session:
             tallies = self._apply_batch(session, [event])
-        count_podcasts(tallies)
+        count(tallies)
 
-    @staticmethod
-    def _apply_batch(session: Session, events: list) -> list[Tally]:
+    def _apply_batch(self, session: Session, events: list) -> list[Tally]:
         """Apply the events not applied before; what the podcast counters get for them."""
-        # Two queries for the whole batch (which events are done, which podcasts they touch) and
-        # one flush at commit: a statement per event instead of several.
+        # Two queries for the whole batch (which events are done, which podcasts they touch), a
+        # third for the costs of its scripts and audio, and one flush at commit: a statement per
+        # event instead of several.
         event_ids = [e.event_id for e in events]
         done = set(session.scalars(select(ProcessedEvent.event_id).where(
             ProcessedEvent.consumer == CONSUMER, ProcessedEvent.event_id.in_(event_ids))))
@@ -279,6 +275,8 @@ class Projector:
         if scheduled := {(e.learner.user_id, e.for_date) for e in events if _scheduled(e)}:
             loaded += session.scalars(select(DailyRequest).where(
                 tuple_(DailyRequest.user_id, DailyRequest.for_date).in_(scheduled))).all()
+        if costed := {e.podcast_id for e in events if isinstance(e, (ev.ScriptReady, ev.AudioReady))}:
+            loaded += session.scalars(select(PodcastCost).where(PodcastCost.podcast_id.in_(costed))).all()
         tallies = []
         with session.no_autoflush:
             for event in events:
@@ -287,7 +285,7 @@ class Projector:
                 PROJECTIONS[type(event)](session, event)
                 session.add(ProcessedEvent(consumer=CONSUMER, event_id=event.event_id))
                 done.add(event.event_id)
-                tallies += tally(session, event)
+                tallies += tally(session, event) + record_cost(session, event, self.prices)
         return tallies
 
     def handlers(self) -> dict:

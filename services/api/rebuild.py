@@ -25,9 +25,10 @@ from dailycast.events import LEARNER_EVENTS, PODCAST_EVENTS
 from dailycast.messaging.avro import SchemaSet, UndecodableMessage
 from dailycast.messaging.delivery import Subscription
 from dailycast.messaging.ports import Message, Positions
+from dailycast.costs import Prices
 from services.api.db import (
-    Base, Course, DailyPodcast, DailyRequest, DeliveryPreference, Enrollment, Learner, PodcastAnswer, ProcessedEvent,
-    QuizResult,
+    Base, Course, DailyPodcast, DailyRequest, DeliveryPreference, Enrollment, Learner, PodcastAnswer, PodcastCost,
+    ProcessedEvent, QuizResult,
 )
 from services.api.projector import CONSUMER, PROJECTIONS, Projector, move_ids_past
 
@@ -38,7 +39,7 @@ SIDE = "dailycast_rebuild"  # the rebuilt tables' schema (SQLite: the attached f
 TOPICS = (LEARNER_EVENTS, PODCAST_EVENTS)
 # Parents before children (the order rows are copied in; deleted in the reverse).
 TABLES = [t.__table__ for t in (Learner, Course, Enrollment, QuizResult, DeliveryPreference, DailyPodcast,
-                                PodcastAnswer, DailyRequest, ProcessedEvent)]
+                                PodcastAnswer, DailyRequest, PodcastCost, ProcessedEvent)]
 BATCH = 500
 CATCH_UP_ROUNDS = 5
 
@@ -59,15 +60,16 @@ ReadTopic = Callable[[str, Positions], AsyncIterator[list[Message]]]
 class Rebuild:
     """One rebuild of the read model in the database at `database_url`, from `read_topic`."""
 
-    def __init__(self, database_url: str, schemas: SchemaSet, read_topic: ReadTopic,
+    def __init__(self, database_url: str, schemas: SchemaSet, read_topic: ReadTopic, prices: Prices,
                  progress: Callable[[int], object] = lambda n: None):
+        """`prices`: what the attempts' costs are estimated at again (today's, not those of when they were made)."""
         self.engine = make_engine(database_url)
         self.side_file = _side_file(self.engine)
         if self.side_file is not None:
             self.side_file.unlink(missing_ok=True)
             _attach(self.engine, self.side_file)
         self.side = self.engine.execution_options(schema_translate_map={None: SIDE})
-        self.projector = Projector(sessionmaker(self.side, expire_on_commit=False), counted=False)
+        self.projector = Projector(sessionmaker(self.side, expire_on_commit=False), prices, counted=False)
         self.schemas, self.read_topic, self.progress = schemas, read_topic, progress
         self.subscription = Subscription(CONSUMER, dict.fromkeys(PROJECTIONS, self.projector.handle))
         self.done = Rebuilt()
@@ -173,7 +175,7 @@ class Rebuild:
         with Session(connection) as session:
             async for events in self._events():
                 try:
-                    Projector._apply_batch(session, events)
+                    self.projector._apply_batch(session, events)
                     session.flush()
                 except Exception as exc:
                     raise _LastEventFailed from exc

@@ -363,3 +363,31 @@ class PreferencesIn(BaseModel):
 
 class PreferencesOut(PreferencesIn):
     user_id: int
+
+
+# Estimates in USD from whole micro-dollars (dailycast/costs.py); null where unknown: an attempt of
+# an older version's events, or a provider without a price.
+class AttemptCostOut(BaseModel):
+    attempt: int
+    for_date: date
+    llm_provider: str | None = Field(description="the writer: openai, gemini or template; null until it wrote")
+    llm_model: str | None
+    input_tokens: int | None = Field(description="the prompt's, as billed; null when no model was called")
+    output_tokens: int | None = Field(description="the answer's (and a thinking model's thoughts)")
+    script_cost_usd: float | None
+    tts_provider: str | None = Field(description="polly or espeak; null without audio")
+    speech_characters: int | None = Field(description="characters billed, the speech marks' requests too; local: 0")
+    speech_cost_usd: float | None
+    estimated_cost_usd: float = Field(description="the script's and the speech's, what is known of them")
+
+
+class DayCostOut(BaseModel):
+    for_date: date
+    podcasts: int
+    attempts: int = Field(description="the podcasts' attempts: regenerations count again, deletions still count")
+    input_tokens: int
+    output_tokens: int
+    speech_characters: int
+    script_cost_usd: float
+    speech_cost_usd: float
+    estimated_cost_usd: float

@@ -134,7 +134,7 @@ def test_the_schema_lists_each_operations_statuses_and_readable_ids(served: Serv
     assert set(operations) == {
         "livez", "readyz", "healthz", "create_podcast", "list_podcasts", "get_podcast", "delete_podcast", "get_progress",
         "get_answers", "put_answers", "get_accuracy_check", "get_audio", "regenerate_podcast", "replay_podcasts",
-        "list_learners", "post_platform_events",
+        "list_learners", "post_platform_events", "list_daily_costs", "get_podcast_costs",
         "get_my_preferences", "put_my_preferences", "get_learner_preferences", "put_learner_preferences",
     }
     assert not any(path.startswith(("/dev", "/static", "/admin")) or path == "/" for path in spec["paths"])
@@ -146,6 +146,8 @@ def test_the_schema_lists_each_operations_statuses_and_readable_ids(served: Serv
     assert statuses["get_audio"] >= {"200", "206", "307", "401", "404", "422", "503"}
     assert statuses["list_learners"] == {"200", "401", "403", "503"}
     assert statuses["post_platform_events"] == {"202", "400", "401", "403", "422", "503"}
+    assert statuses["list_daily_costs"] == {"200", "401", "403", "422", "503"}
+    assert statuses["get_podcast_costs"] == {"200", "401", "403", "404", "422", "503"}
     assert statuses["get_my_preferences"] == {"200", "401", "404", "503"}
     assert statuses["put_my_preferences"] == {"200", "400", "401", "404", "422", "503"}
     assert statuses["put_learner_preferences"] == {"200", "400", "401", "403", "404", "422", "503"}

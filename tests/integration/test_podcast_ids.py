@@ -41,7 +41,7 @@ def test_a_deleted_podcasts_id_goes_to_nobody_else(system_on):
 def test_a_rebuilt_read_model_gives_ids_after_the_replayed_ones(system_on):
     """The projector recreates podcasts with their ids (a rebuild); new ones must come after them."""
     with system_on() as api:
-        projector = Projector(api.container.session_factory)
+        projector = Projector(api.container.session_factory, api.container.settings.prices())
         projector.apply(podcast_requested(podcast_id=40, learner=learner(user_id=1)))
         projector.apply(ev.PodcastDeleted(ev.new_event_id(), ev.utcnow(), 40))
         projector.apply(podcast_requested(podcast_id=30, learner=learner(user_id=1)))

@@ -26,7 +26,7 @@ def projector(request, monkeypatch, tmp_path):
         engine = make_engine(str(api.container.session_factory.kw["bind"].url.render_as_string(hide_password=False)))
         commits = []
         sa.event.listen(engine, "commit", lambda connection: commits.append(1))
-        projector = Projector(sessionmaker(engine, expire_on_commit=False))
+        projector = Projector(sessionmaker(engine, expire_on_commit=False), api.container.settings.prices())
         projector.commits = commits
         yield projector
         engine.dispose()

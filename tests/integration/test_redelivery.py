@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from system.builder import Adapters
 from dailycast.messaging.topics import ALL_TOPICS
-from services.api.db import Course, DailyPodcast, Enrollment, Learner, QuizResult
+from services.api.db import Course, DailyPodcast, Enrollment, Learner, PodcastCost, QuizResult
 from tests.utils.fakes import FakeSynthesizer
 from tests.utils.system import running_system, wait_for
 
@@ -17,7 +17,7 @@ def snapshot(api) -> dict:
                 (tuple(getattr(row, c.key) for c in model.__table__.columns) for row in session.scalars(select(model))),
                 key=repr,
             )
-            for model in (DailyPodcast, Learner, Course, Enrollment, QuizResult)
+            for model in (DailyPodcast, PodcastCost, Learner, Course, Enrollment, QuizResult)
         }
     data = api.system.settings.data_dir
     files = {str(p.relative_to(data)): p.stat().st_mtime_ns for p in data.rglob("*") if p.suffix in (".eml", ".mp3", ".json")}
@@ -49,6 +49,7 @@ def test_every_event_delivered_twice_changes_nothing(monkeypatch, tmp_path):
         wait_for(api.system.idle)
         before, calls = snapshot(api), len(synthesizer.calls)
         assert len([f for f in before["files"] if f.endswith(".eml")]) == 3
+        assert len(before["tables"]["PodcastCost"]) == 3  # an attempt each, recorded once
 
         assert replay_everything(api) > 20
         wait_for(api.system.idle)
