@@ -277,6 +277,14 @@ test('staff generate a bilingual podcast on /admin/dailycast/ and load both audi
   assert.match(await page.locator('#detail-questions').textContent(), /Not answered yet/);
   await page.locator('#detail-accuracy .score').waitFor();
   assert.match(await page.locator('#detail-accuracy').textContent(), /Score \d+ %.*No issues\./s);
+  // What it cost: the template writer and local speech bill nothing.
+  await page.locator('#detail-cost li[data-attempt="1"]').waitFor();
+  assert.match(await page.locator('#detail-cost').textContent(),
+    /^Attempt 1: \$0\.0000 estimated\. Script: template, \$0\.0000\. Speech: espeak, 0 characters billed, \$0\.0000\.$/);
+  // Each day's costs: this podcast and the student's are among the attempts counted.
+  await until(page, () => [...document.querySelectorAll('#costs-table tbody tr')]
+    .reduce((sum, row) => sum + Number(row.cells[2].textContent), 0) >= 2, null, { what: 'both attempts counted' });
+  assert.equal(await page.locator('#costs-table tfoot td').last().textContent(), '$0.0000');
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'admin');
 
@@ -306,6 +314,8 @@ test('staff regenerate a podcast from /admin/dailycast/: its next attempt replac
   await page.locator('#detail[data-status="completed"]').waitFor({ timeout: 120_000 });
   assert.equal(await page.locator(`#recent li[data-podcast-id="${shared.staffPodcast}"]`).count(), 1);
   assert.equal(await page.locator('#regenerate-error').textContent(), '');
+  await page.locator('#detail-cost li[data-attempt="2"]').waitFor();
+  assert.equal(await page.locator('#detail-cost li').count(), 2); // what the first attempt cost stays
   await until(page, () => [...document.querySelectorAll('#detail-players audio')]
     .filter((a) => a.dataset.loaded === 'true' && a.duration > 60).length === 2, null,
   { what: "the new attempt's audio loaded", timeout: 60_000 });
@@ -327,9 +337,9 @@ test("a learner cannot open another learner's podcast, its audio, or the admin p
     const headers = { Authorization: `Bearer ${sessionStorage.getItem('dailycast.token')}` };
     const get = async (path) => (await fetch(path, { headers })).status;
     return [await get(`/api/podcasts/${pid}/`), await get(`/api/podcasts/${pid}/audio/en`),
-      await get(`/api/podcasts/${pid}/answers/`)];
+      await get(`/api/podcasts/${pid}/answers/`), await get(`/api/podcasts/${pid}/costs/`), await get('/api/costs/')];
   }, shared.studentPodcast);
-  assert.deepEqual(statuses, [404, 404, 404]);
+  assert.deepEqual(statuses, [404, 404, 404, 403, 403]); // costs are for staff, whoever's the podcast
 
   await page.goto('/podcasts/');
   await until(page, () => !document.getElementById('list-empty').hidden || document.querySelector('.podcast-item'),

@@ -1,12 +1,13 @@
 // /admin/dailycast/: choose a learner, languages and format, generate; then follow the podcast:
-// its status, the audio players, the questions with the learner's answers, the accuracy check.
+// its status, what each attempt cost, the audio players, the questions with the learner's answers,
+// the accuracy check. Below, the costs of the last 30 days, a row a podcast date.
 
 import { api } from './api.js';
 import { FORMATS, languageName, languageOfLocale } from './languages.js';
 import { languagesOf, questionText, renderPlayers, renderScripts } from './podcast-view.js';
 import { onRequestSubmit, setupRequestForm, showFieldErrors } from './request-form.js';
 import { requireUser, userLabel } from './session.js';
-import { $, clear, el, formatDate, isFinal, percentText, poll, showError, statusBadge } from './ui.js';
+import { $, clear, el, formatDate, isFinal, percentText, poll, shortDate, showError, statusBadge } from './ui.js';
 
 const user = requireUser();
 let learners = [];
@@ -17,6 +18,70 @@ const learnerName = (id) => (learners.find((l) => l.id === id) || {}).name || `l
 
 function meta(term, value) {
   return [el('dt', {}, term), el('dd', {}, value)];
+}
+
+// Estimates come to fractions of a cent a podcast: four decimals. Null: not known.
+const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 4 });
+const usd = (amount) => (amount === null ? 'unknown' : USD.format(amount));
+const count = (n) => Number(n).toLocaleString();
+
+function scriptCost(attempt) {
+  if (!attempt.llm_provider) return 'not written yet';
+  const writer = attempt.llm_model ? `${attempt.llm_provider} (${attempt.llm_model})` : attempt.llm_provider;
+  const tokens = attempt.input_tokens === null ? ''
+    : `, ${count(attempt.input_tokens)} prompt and ${count(attempt.output_tokens)} answer tokens`;
+  return `${writer}${tokens}, ${usd(attempt.script_cost_usd)}`;
+}
+
+function speechCost(attempt) {
+  if (!attempt.tts_provider) return 'none';
+  const characters = attempt.speech_characters === null ? '' : `, ${count(attempt.speech_characters)} characters billed`;
+  return `${attempt.tts_provider}${characters}, ${usd(attempt.speech_cost_usd)}`;
+}
+
+async function renderCost(podcast) {
+  const list = clear($('detail-cost'));
+  let attempts;
+  try {
+    attempts = await api(`/api/podcasts/${podcast.id}/costs/`);
+  } catch (err) {
+    showError(list.appendChild(el('li', { class: 'error' })), err);
+    return;
+  }
+  if (!attempts.length) list.append(el('li', { class: 'hint' }, 'Not recorded: made before costs were kept.'));
+  for (const a of attempts) {
+    list.append(el('li', { 'data-attempt': a.attempt },
+      `Attempt ${a.attempt}: ${usd(a.estimated_cost_usd)} estimated. `
+      + `Script: ${scriptCost(a)}. Speech: ${speechCost(a)}.`));
+  }
+}
+
+function isoDaysAgo(days) {
+  const day = new Date(Date.now() - days * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA').format(day); // YYYY-MM-DD, the reader's own date
+}
+
+const COUNTS = ['podcasts', 'attempts', 'input_tokens', 'output_tokens', 'speech_characters'];
+const AMOUNTS = ['script_cost_usd', 'speech_cost_usd', 'estimated_cost_usd'];
+const costCells = (day) => [...COUNTS.map((k) => count(day[k])), ...AMOUNTS.map((k) => usd(day[k]))]
+  .map((text) => el('td', {}, text));
+
+async function loadCosts() {
+  clear($('costs-error'));
+  let days;
+  try {
+    days = await api(`/api/costs/?from_date=${isoDaysAgo(30)}`);
+  } catch (err) {
+    showError($('costs-error'), err);
+    return;
+  }
+  const table = $('costs-table');
+  table.tBodies[0].replaceChildren(...days.map((day) => el('tr', {},
+    el('th', { scope: 'row' }, shortDate(day.for_date)), costCells(day))));
+  const total = Object.fromEntries([...COUNTS, ...AMOUNTS].map((k) => [k, days.reduce((sum, day) => sum + day[k], 0)]));
+  table.tFoot.replaceChildren(days.length
+    ? el('tr', {}, el('th', { scope: 'row' }, 'Total'), costCells(total))
+    : el('tr', {}, el('td', { colspan: 9 }, 'No podcasts in the last 30 days.')));
 }
 
 function renderQuestions(podcast) {
@@ -88,6 +153,7 @@ function renderDetail(podcast, { full }) {
     ...meta('Speech', podcast.tts_provider || '—'),
   );
   if (full) {
+    renderCost(podcast);
     renderPlayers($('detail-players'), podcast, { headingLevel: 4 });
     renderScripts($('detail-scripts'), podcast);
     renderAccuracy(podcast);
@@ -119,7 +185,10 @@ async function showPodcast(id, { focus = false } = {}) {
       if (shownId !== id) return false;
       const latest = await api(`/api/podcasts/${id}/`);
       renderDetail(latest, { full: isFinal(latest.status) });
-      if (isFinal(latest.status)) loadRecent();
+      if (isFinal(latest.status)) {
+        loadRecent();
+        loadCosts();
+      }
       return !isFinal(latest.status);
     });
   }
@@ -167,6 +236,7 @@ async function start() {
   };
   select.addEventListener('change', learnerChanged);
   learnerChanged();
+  loadCosts();
   $('admin').hidden = false;
 
   // A new attempt of the podcast shown: the learner gets it (and one more email) once it is made.
