@@ -261,7 +261,7 @@ class Projector:
         count(tallies)
 
     def _apply_batch(self, session: Session, events: list) -> list[Tally]:
-        """Apply the events not applied before; what the podcast counters get for them."""
+        """Apply the events not applied before; what the counters get for them (podcasts, costs)."""
         # Two queries for the whole batch (which events are done, which podcasts they touch), a
         # third for the costs of its scripts and audio, and one flush at commit: a statement per
         # event instead of several.

@@ -20,12 +20,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from dailycast.costs import Prices
 from dailycast.database import make_engine
 from dailycast.events import LEARNER_EVENTS, PODCAST_EVENTS
 from dailycast.messaging.avro import SchemaSet, UndecodableMessage
 from dailycast.messaging.delivery import Subscription
 from dailycast.messaging.ports import Message, Positions
-from dailycast.costs import Prices
 from services.api.db import (
     Base, Course, DailyPodcast, DailyRequest, DeliveryPreference, Enrollment, Learner, PodcastAnswer, PodcastCost,
     ProcessedEvent, QuizResult,

@@ -48,7 +48,7 @@ async function renderCost(podcast) {
     showError(list.appendChild(el('li', { class: 'error' })), err);
     return;
   }
-  if (!attempts.length) list.append(el('li', { class: 'hint' }, 'Not recorded: made before costs were kept.'));
+  if (!attempts.length) list.append(el('li', { class: 'hint' }, 'Nothing recorded yet (or made before costs were kept).'));
   for (const a of attempts) {
     list.append(el('li', { 'data-attempt': a.attempt },
       `Attempt ${a.attempt}: ${usd(a.estimated_cost_usd)} estimated. `
