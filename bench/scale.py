@@ -53,6 +53,7 @@ import sqlalchemy as sa
 
 from bench.common import ROOT, BenchError, free_port, machine_line, markdown_table, note, positive_float, positive_int
 from bench.common import run_main, some_of
+from bench.cpu import cpu_seconds, spent
 from bench.runtimes import delete_topics, find_infra, loadnote, only_these_settings
 from bench.scheduler import LOCALES, add_learners
 from dailycast import migrations
@@ -138,8 +139,9 @@ def _quota_settings() -> dict:
 
 
 @contextlib.contextmanager
-def cluster(database_url: str, kafka: str, data_dir: Path, providers: Providers) -> Iterator[dict[str, str]]:
-    """The four services as processes on one environment; stopped (SIGTERM, then SIGKILL) after."""
+def cluster(database_url: str, kafka: str, data_dir: Path, providers: Providers) -> Iterator[dict[str, int]]:
+    """The four services as processes on one environment, by name their pids; stopped (SIGTERM,
+    then SIGKILL) after."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DAILYCAST_", "KAFKA_", "AWS_", "OPENAI_", "GEMINI_"))
            and k != "DATABASE_URL"}
     env.update({
@@ -157,7 +159,7 @@ def cluster(database_url: str, kafka: str, data_dir: Path, providers: Providers)
             own = {} if name == "api" else {"DAILYCAST_OPS_PORT": str(free_port())}  # each worker's /metrics
             processes[name] = subprocess.Popen(command, cwd=ROOT, env={**env, **own}, stdout=log,
                                                stderr=subprocess.STDOUT)
-        yield env
+        yield {name: process.pid for name, process in processes.items()}
     finally:
         for process in processes.values():
             process.terminate()
@@ -212,6 +214,7 @@ class Day:
     found: dict[str, int] = field(default_factory=dict)
     emailed: int = 0
     again: int = 0
+    cpu_s: dict[str, float] = field(default_factory=dict)  # by process, from the first request to the last email
 
     @property
     def problems(self) -> str | None:
@@ -222,7 +225,7 @@ class Day:
 
 
 def make_a_day(container, engine: sa.Engine, preferences: list[Preference], day: date, label: str,
-               seconds_each: float) -> Day:
+               seconds_each: float, pids: dict[str, int]) -> Day:
     """Schedule `day` for these learners and wait (at most `seconds_each` a podcast, plus a minute)
     until all are completed or failed and the completed emailed; then schedule it again."""
     from services.api.scheduler import on_date, schedule
@@ -230,6 +233,7 @@ def make_a_day(container, engine: sa.Engine, preferences: list[Preference], day:
     learners = len(preferences)
     set_preferences(engine, preferences)
     result = Day(learners)
+    cpu_before = cpu_seconds(pids)
     start = time.perf_counter()
     made = schedule(container.session_factory, container.schemas, on_date(day, utcnow()))
     result.requested, result.scheduled_s = len(made), time.perf_counter() - start
@@ -247,16 +251,22 @@ def make_a_day(container, engine: sa.Engine, preferences: list[Preference], day:
     while (sent := emails(engine, made)) < found.get("completed", 0) and time.perf_counter() < deadline:
         time.sleep(0.2)
     result.emailed_s, result.emailed = time.perf_counter() - start, sent
+    result.cpu_s = spent(cpu_before, cpu_seconds(pids))
     result.again = len(schedule(container.session_factory, container.schemas, on_date(day, utcnow())))
     return result
 
 
-def instant_row(output_format: str, day: Day) -> list:
+def instant_row(output_format: str, day: Day) -> tuple[list, Day]:
     if day.problems:
         raise BenchError(f"{output_format}: {day.problems}")
     rate = day.learners / day.emailed_s
     return [output_format, day.learners, f"{day.scheduled_s:.1f}", f"{day.completed_s:.1f}", f"{day.emailed_s:.1f}",
-            f"{rate:.0f}", day.again, "yes" if rate >= GOAL_PER_SECOND else "**NO**"]
+            f"{rate:.0f}", day.again, "yes" if rate >= GOAL_PER_SECOND else "**NO**"], day
+
+
+def cpu_row(output_format: str, day: Day) -> list:
+    per_podcast = {name: 1000 * seconds / day.learners for name, seconds in day.cpu_s.items()}
+    return [output_format, *(f"{ms:.1f}" for ms in per_podcast.values()), f"{sum(per_podcast.values()):.1f}"]
 
 
 def wait_ready(engine: sa.Engine, day: date, container) -> None:
@@ -352,18 +362,18 @@ def run(args: argparse.Namespace) -> None:
                                                  "DAILYCAST_SEED_DEMO": "false", "DAILYCAST_SCHEDULER": "false"}))
         container = System(("api",)).services["api"].container
         add_learners(container, args.learners)
-        stack.enter_context(cluster(url, infra.kafka_bootstrap_servers, data_dir, providers))
+        pids = stack.enter_context(cluster(url, infra.kafka_bootstrap_servers, data_dir, providers))
         first = date.today() + timedelta(days=1)
         wait_ready(engine, first, container)
         note(f"services ready; {args.learners} learners")
         if args.providers == "instant":
             rows = [instant_row(fmt, make_a_day(container, engine, one_format(args.learners, fmt),
-                                                first + timedelta(days=n + 1), fmt, 1.0))
+                                                first + timedelta(days=n + 1), fmt, 1.0, pids))
                     for n, fmt in enumerate(args.formats)]
         else:
             day = first + timedelta(days=1)
             before = providers.stats()
-            made = make_a_day(container, engine, a_day(args.learners), day, "day", 10.0 / args.time_scale)
+            made = make_a_day(container, engine, a_day(args.learners), day, "day", 10.0 / args.time_scale, pids)
             quotas, writers, reasons = used(before, providers.stats()), made_by(engine, day), failure_reasons(engine, day)
     print(machine_line())
     print(f"- {loadnote()}; Kafka and PostgreSQL from {source}")
@@ -371,7 +381,10 @@ def run(args: argparse.Namespace) -> None:
         print(f"\n### A day's podcasts for {args.learners} learners, scheduler to completed, four processes on Kafka\n")
         headers = ["format", "podcasts", "requested in s", "all completed in s", "all emailed in s", "podcasts/s",
                    "again", f">= {GOAL_PER_SECOND:.0f}/s"]
-        print(markdown_table(headers, rows), flush=True)
+        print(markdown_table(headers, [row for row, _ in rows]), flush=True)
+        print("\nCPU ms a podcast, by process (the API runs the projector; PostgreSQL is all its backends):\n")
+        names = list(rows[0][1].cpu_s)
+        print(markdown_table(["format", *names, "total"], [cpu_row(row[0], day) for row, day in rows]), flush=True)
         return
     print(f"\n### A simulated day for {args.learners} learners: the real services on Kafka against providers "
           f"over HTTP, {args.time_scale:g}x real time\n")
