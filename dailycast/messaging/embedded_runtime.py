@@ -42,7 +42,7 @@ class EmbeddedConsumer:
 
     async def run(self) -> None:
         """Consume every partition of every subscribed topic until cancelled."""
-        inflight = InFlight(self.concurrency, self._work, self._commit)
+        inflight = InFlight(self.concurrency, self._work, self._commit, self.subscription.ignores)
         readers = [
             self._read(inflight, topic, partition)
             for topic in self.subscription.topics

@@ -40,7 +40,9 @@ class InFlight:
 
     `submit` waits while `limit` are running, which is what stops a consumer reading further ahead.
     `finished(tp, offset)` is called after each message that `work` completed, with the offset the
-    partition may now be committed at.
+    partition may now be committed at. A message `ignored` says has no work (an event type the
+    consumer has no handler for: most of a topic, for most consumers) is finished at once, without
+    a task or a slot.
     """
 
     def __init__(
@@ -48,17 +50,25 @@ class InFlight:
         limit: int,
         work: Callable[[Message], Awaitable[None]],
         finished: Callable[[TopicPartition, int], None] = lambda tp, offset: None,
+        ignored: Callable[[Message], bool] = lambda message: False,
     ):
         self._slots = asyncio.Semaphore(limit)
         self._work = work
         self._finished = finished
+        self._ignored = ignored
         self._offsets: dict[TopicPartition, PartitionOffsets] = {}
         self._last_of_key: dict[tuple[TopicPartition, bytes], asyncio.Task] = {}
         self._tasks: dict[TopicPartition, set[asyncio.Task]] = {}
 
     async def submit(self, message: Message) -> None:
-        await self._slots.acquire()
         tp = (message.topic, message.partition)
+        if self._ignored(message):
+            offsets = self._offsets.setdefault(tp, PartitionOffsets())
+            offsets.read(message.offset)
+            offsets.finished(message.offset)
+            self._finished(tp, offsets.committable())
+            return
+        await self._slots.acquire()
         self._offsets.setdefault(tp, PartitionOffsets()).read(message.offset)
         key = (tp, message.key)
         task = asyncio.create_task(self._run(message, self._last_of_key.get(key)))

@@ -52,7 +52,7 @@ class KafkaConsumer:
     async def run(self) -> None:
         """Consume until cancelled; unfinished messages are not committed and come again."""
         consumer = await self._start()
-        inflight = InFlight(self.concurrency, self._work)
+        inflight = InFlight(self.concurrency, self._work, ignored=self.subscription.ignores)
         consumer.subscribe([self.config.topic(t) for t in self.subscription.topics],
                            listener=_OnRevoke(partial(self._give_up, consumer, inflight)))
         committer = asyncio.create_task(self._commit_every(consumer, inflight))

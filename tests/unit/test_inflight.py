@@ -80,3 +80,21 @@ async def test_a_drained_partition_cancels_what_is_left_and_commits_nothing_of_i
     assert commits == [] and inflight.committable(("t", 0)) == 0
     inflight.forget([("t", 0)])
     assert inflight.partitions() == []
+
+
+async def test_an_ignored_message_takes_no_slot_and_is_finished_at_once():
+    gate, worked, finished = asyncio.Event(), [], []
+
+    async def work(m: Message):
+        worked.append(m.offset)
+        await gate.wait()
+
+    inflight = InFlight(1, work, lambda tp, offset: finished.append(offset), ignored=lambda m: m.key == b"skip")
+    await inflight.submit(message("a", 0))
+    await asyncio.sleep(0)
+    # The one slot is taken; ignored messages do not wait for it, and no work is done for them.
+    await asyncio.wait_for(asyncio.gather(*(inflight.submit(message("skip", n)) for n in (1, 2))), 1)
+    assert worked == [0] and inflight.committable(("t", 0)) == 0  # 0 is still running
+    gate.set()
+    await asyncio.sleep(0.01)
+    assert inflight.committable(("t", 0)) == 3 and finished[-1] == 3
