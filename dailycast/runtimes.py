@@ -55,7 +55,8 @@ class EmbeddedRuntime:
 
     def consumer(self, subscription, schemas, source, retry) -> Task:
         publisher = EventPublisher(self.log, schemas, source)
-        consumer = EmbeddedConsumer(self.log, subscription, schemas, publisher, retry, self.concurrency)
+        consumer = EmbeddedConsumer(self.log, subscription, schemas, publisher, retry,
+                                    subscription.concurrency or self.concurrency)
         self.consumers.append(consumer)
         return consumer.run
 
@@ -91,7 +92,8 @@ class KafkaRuntime:
         from dailycast.messaging.kafka_consumer import KafkaConsumer
 
         publisher = EventPublisher(self.producer, schemas, source)
-        return KafkaConsumer(self.config, subscription, schemas, publisher, self.producer, retry, self.concurrency).run
+        return KafkaConsumer(self.config, subscription, schemas, publisher, self.producer, retry,
+                             subscription.concurrency or self.concurrency).run
 
     async def connect(self) -> None:
         from dailycast.messaging.kafka import ensure_topics

@@ -30,10 +30,12 @@ Handler = Callable[[object], Awaitable[list]]
 
 @dataclass(frozen=True)
 class Subscription:
-    """A consumer group and the handler for each event type it reads."""
+    """A consumer group and the handler for each event type it reads; `concurrency`, messages in
+    flight at once, if not DAILYCAST_WORKER_CONCURRENCY."""
 
     group: str
     handlers: dict[type, Handler]
+    concurrency: int | None = None
 
     @property
     def topics(self) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ from services.api.scheduler import SCHEDULER
 from services.api.schemas import PreferencesIn
 
 CONSUMER = "api-projector"
+BATCH_LIMIT = 500  # events a transaction at most
 FINAL = ("completed", "failed")
 
 
@@ -213,7 +214,9 @@ class Projector:
     the consumer hands over a podcast's next event only once its previous one was applied.
     """
 
-    def __init__(self, session_factory: sessionmaker, prices: Prices, batch_limit: int = 500, counted: bool = True):
+    def __init__(
+        self, session_factory: sessionmaker, prices: Prices, batch_limit: int = BATCH_LIMIT, counted: bool = True
+    ):
         """`prices`: what the attempts' costs are estimated at (services/api/podcast_costs.py)."""
         self.session_factory = session_factory
         self.prices = prices

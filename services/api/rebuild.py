@@ -30,7 +30,7 @@ from services.api.db import (
     Base, Course, DailyPodcast, DailyRequest, DeliveryPreference, Enrollment, Learner, PodcastAnswer, PodcastCost,
     ProcessedEvent, QuizResult,
 )
-from services.api.projector import CONSUMER, PROJECTIONS, Projector, move_ids_past
+from services.api.projector import BATCH_LIMIT, CONSUMER, PROJECTIONS, Projector, move_ids_past
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,6 @@ TOPICS = (LEARNER_EVENTS, PODCAST_EVENTS)
 # Parents before children (the order rows are copied in; deleted in the reverse).
 TABLES = [t.__table__ for t in (Learner, Course, Enrollment, QuizResult, DeliveryPreference, DailyPodcast,
                                 PodcastAnswer, DailyRequest, PodcastCost, ProcessedEvent)]
-BATCH = 500
 CATCH_UP_ROUNDS = 5
 
 
@@ -106,7 +105,7 @@ class Rebuild:
                 connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {SIDE} CASCADE"))
 
     async def _read_all(self) -> None:
-        """Apply every message after the positions read so far, BATCH events a transaction."""
+        """Apply every message after the positions read so far, BATCH_LIMIT events a transaction."""
         async for events in self._events():
             errors = self.projector.apply_all(events)
             for event, error in zip(events, errors):
@@ -128,7 +127,7 @@ class Rebuild:
                     if event is None:
                         continue
                     key = (topic, message.key)
-                    if key in keys or len(batch) >= BATCH:
+                    if key in keys or len(batch) >= BATCH_LIMIT:
                         yield batch
                         batch, keys = [], set()
                     batch.append(event)
