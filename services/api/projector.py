@@ -259,9 +259,10 @@ class Projector:
         return [self.apply_all([event])[0] for event in events]
 
     def apply(self, event) -> None:
-        with self.session_factory.begin() as session:
-            tallies = self._apply_batch(session, [event])
-        count(tallies)
+        """One event at once, its error raised."""
+        (error,) = self.apply_all([event])
+        if error is not None:
+            raise error
 
     def _apply_batch(self, session: Session, events: list) -> list[Tally]:
         """Apply the events not applied before; what the counters get for them (podcasts, costs)."""
