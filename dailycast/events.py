@@ -116,6 +116,7 @@ class PodcastRequested:
     output_format: str  # text | audio | both
     learner: LearnerContext
     requested_by: int
+    minutes: int = 6  # the audio's length asked for: 3, 6 or 10 (v1 events: 6)
 
     @property
     def recipient(self) -> Recipient:

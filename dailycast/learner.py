@@ -31,6 +31,8 @@ class LearnerContext:
     ability_level: str = "beginner"
     weak_subjects: list[str] = field(default_factory=list)
     recent_scores: list[QuizScore] = field(default_factory=list)
+    # Fingerprints of what the learner heard in the last days' podcasts: writers avoid them.
+    recently_heard: list[str] = field(default_factory=list)
 
 
 def ability_level(scores: list[QuizScore]) -> str:
