@@ -41,6 +41,11 @@ class PoolSettings(BaseSettings):
     db_pool_timeout: float = Field(
         30.0, gt=0, description="seconds a thread waits for a free connection; then the request answers 503"
     )
+    db_read_slots: int = Field(
+        8, ge=1, le=1000,
+        description="reads the API runs at once on PostgreSQL's async connections (one connection each); "
+        "the others wait their turn in the event loop",
+    )
     db_queue_seconds: float = Field(
         30.0, gt=0,
         description="seconds a request may wait (holding no thread) for its turn at the database; "
@@ -95,7 +100,7 @@ def make_async_engine(engine: Engine, pool: PoolSettings | None = None) -> Async
     # a snapshot of its own anyway. So it is for reads only.
     return create_async_engine(
         engine.url.set(drivername="postgresql+psycopg_async"), isolation_level="AUTOCOMMIT",
-        pool_size=pool.request_slots, max_overflow=0, pool_timeout=pool.db_pool_timeout,
+        pool_size=pool.db_read_slots, max_overflow=0, pool_timeout=pool.db_pool_timeout,
     )
 
 

@@ -114,6 +114,35 @@ def test_the_gate_reads_in_the_event_loop_synchronously_on_sqlite_and_on_async_c
     assert on_async_driver is (gate.engine.dialect.name != "sqlite")
 
 
+def test_postgresql_reads_take_turns_in_their_own_slots(postgres_url, monkeypatch, tmp_path):
+    """DAILYCAST_DB_READ_SLOTS reads at once (each on a connection of the async pool), whatever
+    the sessions' slot count: the rest wait in the event loop."""
+    adapters = Adapters(writer=FakeWriter(), synthesizer=FakeSynthesizer())
+    with running_system(monkeypatch, tmp_path / "data", adapters, DATABASE_URL=postgres_url,
+                        DAILYCAST_DB_READ_SLOTS="3") as api:
+        gate = api.client.app.state.database_gate
+        assert (gate.slots, gate.read_slots, gate.async_engine.pool.size()) == (40, 3, 3)
+        running, most = 0, 0
+
+        def read(connection):
+            nonlocal running, most
+            running += 1
+            most = max(most, running)
+            connection.execute(sa.text("SELECT pg_sleep(0.05)"))  # awaits the server: others may start
+            running -= 1
+
+        async def many():
+            try:
+                async with anyio.create_task_group() as tasks:
+                    for _ in range(12):
+                        tasks.start_soon(gate.read, read)
+            finally:  # its connections belong to this event loop, not to the app's
+                await gate.async_engine.dispose()
+
+        anyio.run(many)
+        assert most == 3
+
+
 def test_a_read_survives_the_server_dropping_its_connections(postgres_url, monkeypatch, tmp_path):
     """Reads skip the pre-ping round trip: a connection the server closed fails once, and the read
     is made again on a new one instead of answering 500."""
