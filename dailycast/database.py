@@ -42,7 +42,7 @@ class PoolSettings(BaseSettings):
         30.0, gt=0, description="seconds a thread waits for a free connection; then the request answers 503"
     )
     db_read_slots: int = Field(
-        8, ge=1, le=1000,
+        4, ge=1, le=1000,
         description="reads the API runs at once on PostgreSQL's async connections (one connection each); "
         "the others wait their turn in the event loop",
     )
