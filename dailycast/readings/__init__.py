@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 
-import pykakasi
+from dailycast.readings.japanese import kana_reading
+from dailycast.readings.latin import latin_runs
 
+__all__ = ["KNOWN_WRONG", "REWRITTEN", "latin_runs", "reading_problems", "speakable"]
 
-def kana_reading(text: str) -> str:  # today's reading (services/tts/synthesizers/japanese_reading.py), to be replaced
-    return "".join(part["hira"] for part in pykakasi.kakasi().convert(text))
+# The languages whose text `speakable` changes.
+REWRITTEN = frozenset({"ja"})
 
-# (written in a sentence, read in its reading): readings a Japanese listener hears as wrong.
+# (written in the text, found in its reading): readings a Japanese listener hears as wrong.
 KNOWN_WRONG = [
     ("今日は", "コンニチ"), ("一日", "ツイタチ"), ("分間", "ブンカン"), ("覚え方", "オボエホ"), ("学び方", "マナビホ"),
     ("一歩", "イチホ"), ("十分間", "ジューフン"), ("十分間", "ジュウフン"), ("二日", "フタカ"), ("一回", "イチカイ"),
@@ -29,7 +31,7 @@ _UNREAD = re.compile(r"[\u4e00-\u9fff々0-9０-９%％+#&@]+")
 
 def speakable(text: str, language: str) -> str:
     """The text as the local speech engine should be given it in `language`."""
-    return kana_reading(text) if language == "ja" else text
+    return kana_reading(text) if language in REWRITTEN else text
 
 
 def reading_problems(text: str, language: str, reading: str | None = None) -> list[str]:
@@ -51,5 +53,5 @@ def reading_problems(text: str, language: str, reading: str | None = None) -> li
 
 
 def katakana(text: str) -> str:
-    """Hiragana as katakana, long vowels written out as the engine hears them (キョー, キョウ)."""
+    """Hiragana as katakana, so readings in either kana compare."""
     return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in text)
