@@ -31,8 +31,10 @@ class Token:
 _PARTICLES = {"は": "ワ", "へ": "エ", "を": "オ"}
 # 何 is なに before these particles (何が, 何を), なん before a copula or counter (何です, 何回).
 _NANI_BEFORE = {"を", "が", "に", "も", "か", "から", "より", "へ"}
-# Context-free readings the dictionary gets wrong for our texts.
+# Readings the dictionary gets wrong for our texts: alone, and after a word (the voicing of a
+# compound UniDic splits: 一夜漬け, 箇条書き).
 _READINGS = {"明日": "アシタ"}
+_AFTER = {("夜", "漬け"): "ズケ", ("箇条", "書き"): "ガキ"}
 _GREETING = {"コンニチワ", "コンニチハ"}
 _PUNCTUATION = set("。、！？!?「」『』（）()…・：；,;:")
 _NOT_SPOKEN = set("/\\-_|~=*^<>[]{}\"`")
@@ -109,6 +111,8 @@ def _reading(words: list[Token], i: int) -> tuple[str, int]:
         return "キョーワ", 1  # 今日は followed by more of the sentence is "today", not "hello"
     if token.surface in _READINGS:
         return _READINGS[token.surface], 1
+    if i and (words[i - 1].surface, token.surface) in _AFTER:
+        return _AFTER[words[i - 1].surface, token.surface], 1
     if token.surface in _NOT_SPOKEN:
         return " ", 1
     if token.surface in _SILENT:
