@@ -50,8 +50,9 @@ def kana_reading(text: str) -> str:
 
 
 def analysed(text: str) -> list[Token]:
+    """The text's words, with UniDic's pronunciation ("" for a word it does not know)."""
     return [
-        Token(word.surface, word.feature.pron or "" if not word.is_unk else "", word.feature.pos1, word.white_space)
+        Token(word.surface, "" if word.is_unk else word.feature.pron or "", word.feature.pos1, word.white_space)
         for word in _tagger()(text)
     ]
 

@@ -38,7 +38,8 @@ def test_kyou_wa_before_the_rest_of_a_sentence():
 
 
 @pytest.mark.parametrize("text, reading", [
-    ("52%でした", "ゴジュウニパーセント"), ("100%", "ヒャクパーセント"), ("2026年", "ニセンニジュウロクネン"),
+    ("52%でした", "ゴジュウニパーセント"), ("100%", "ヒャクパーセント"), ("0%", "ゼロパーセント"),
+    ("2026年", "ニセンニジュウロクネン"), ("10000人", "イチマンニン"), ("300問", "サンビャクモン"), ("８時", "ハチジ"),
 ])
 def test_digits_and_percent_are_read_in_japanese(text, reading):
     assert reading in katakana(ja(text))
