@@ -16,8 +16,8 @@ from services.tts.voices import pick_voice
 
 PAUSE = 2.0
 
-# (script, questions in order). Japanese is kana only: eSpeak NG reads kanji as
-# "Chinese letter" one by one.
+# (script, questions in order). This Japanese is kana; a script with kanji and a Latin title is
+# read into kana by the synthesizer (JA_SCRIPT below).
 SAMPLES: dict[str, tuple[str, list[str]]] = {
     "en": (
         "Plants turn sunlight into sugar. Where does the energy come from?\n\n"
