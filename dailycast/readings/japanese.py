@@ -9,7 +9,7 @@ bench/japanese_readings.py measured the analysers (docs/benchmarks.md).
 
 from __future__ import annotations
 
-import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -49,12 +49,18 @@ def kana_reading(text: str) -> str:
     return read_tokens(analysed(text))
 
 
+# A MeCab tagger parses into a lattice of its own, so one text at a time: fugashi holds the GIL
+# while it parses today, and tts reads in worker threads.
+_tagging = threading.Lock()
+
+
 def analysed(text: str) -> list[Token]:
     """The text's words, with UniDic's pronunciation ("" for a word it does not know)."""
-    return [
-        Token(word.surface, "" if word.is_unk else word.feature.pron or "", word.feature.pos1, word.white_space)
-        for word in _tagger()(text)
-    ]
+    with _tagging:
+        return [
+            Token(word.surface, "" if word.is_unk else word.feature.pron or "", word.feature.pos1, word.white_space)
+            for word in _tagger()(text)
+        ]
 
 
 @cache

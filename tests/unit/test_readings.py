@@ -102,3 +102,4 @@ def test_reading_problems_name_what_a_reading_gets_wrong(reading, problem):
              "分間": "二分間で", "覚え方": "覚え方を", "not read": "52%"}
     text = next(t for key, t in texts.items() if problem.startswith(key))
     assert problem in reading_problems(text, "ja", reading)
+
