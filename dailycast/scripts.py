@@ -25,6 +25,7 @@ class WritingRequest:
     for_date: date
     languages: list[str]  # primary first
     learner: LearnerContext
+    minutes: int = 6  # the audio's length asked for (PodcastRequested.minutes)
 
 
 @dataclass(frozen=True)

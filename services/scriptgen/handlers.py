@@ -25,7 +25,7 @@ async def write_script(
     if cancellations is not None and await cancellations.is_cancelled(event.podcast_id):
         log.info("podcast %s was deleted: no script for it", event.podcast_id)
         return []
-    request = WritingRequest(event.podcast_id, event.for_date, event.languages, event.learner)
+    request = WritingRequest(event.podcast_id, event.for_date, event.languages, event.learner, event.minutes)
     try:
         with timed("writer"):
             written = await writer.write(request)
