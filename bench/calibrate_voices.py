@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from bench.common import note, run_main
+from bench.common import markdown_table, note, run_main, some_of
 from dailycast.languages import SUPPORTED_LANGUAGES, length_units
 from dailycast.voices import PROVIDERS, RATES_FILE, SpeakingRate, parse_rates, rates_toml, voice_of
 from services.scriptgen.writers.phrases import phrases_for
@@ -124,9 +124,8 @@ def run(args: argparse.Namespace) -> None:
     measured = {(r.provider, r.language): r for r in asyncio.run(calibrate(args.provider, args.languages))}
     rates = [measured.get(key, kept[key]) for key in sorted(kept, key=_file_order)]
     path.write_text(rates_toml(rates, HEADER), encoding="utf-8")
-    print(f"| voice | units/min | source |\n|---|---|---|")
-    for rate in rates:
-        print(f"| {rate.provider} {rate.language} {rate.voice} | {rate.units_per_minute:.1f} | {rate.source} |")
+    print(markdown_table(["provider", "language", "voice", "units a minute", "source"],
+                         [[r.provider, r.language, r.voice, f"{r.units_per_minute:.1f}", r.source] for r in rates]))
     note(f"wrote {path} on {platform.node()}")
 
 
@@ -138,7 +137,7 @@ def _file_order(key: tuple[str, str]) -> tuple[int, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--provider", choices=PROVIDERS, required=True)
-    parser.add_argument("--languages", type=lambda s: s.split(","), default=list(SUPPORTED_LANGUAGES))
+    parser.add_argument("--languages", type=some_of(SUPPORTED_LANGUAGES), default=list(SUPPORTED_LANGUAGES))
     parser.add_argument("--output", type=Path, help=f"default: the package's {RATES_FILE}")
     return run_main(run, parser.parse_args(argv))
 
