@@ -91,6 +91,8 @@ def _quota_database(settings):
     from dailycast.migrations import upgrade
 
     url = settings.resolved_database_url()
+    if settings.database_url is None:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)  # SQLite in the data dir, as `dailycast run` makes it
     upgrade(url)
     return make_engine(url)
 
