@@ -146,6 +146,7 @@ def _fixed_parts(
         _intro(p, lang, rng, learner.courses),
         *([] if brief else [rng.choice(p.level_intro[level])]),
         *([] if named_only else _course_segments(p, rng, learner.courses, compact)),
+        # shortest: only the weak intro (it names the subjects), or the "no weak subject" line
         *_weak_segments(p, lang, rng, learner.weak_subjects, compact)[: 1 if named_only else None],
         *([] if brief else _score_segments(p, lang, rng, learner.recent_scores)),
         *([] if brief else [rng.choice(p.technique) + p.sentence_gap + rng.choice(p.technique_depth[level])]),
@@ -229,8 +230,8 @@ def _pool(p: Phrases, rng: random.Random, learner: LearnerContext) -> list[str]:
 
 
 def _long_pool(p: Phrases, rng: random.Random, learner: LearnerContext) -> list[str]:
-    """Taken after the pool, for long podcasts only: more about each course and weak subject,
-    the other levels' course tips."""
+    """After the pool, so only long podcasts reach it: more about each course and weak subject,
+    and the other levels' course tips."""
     courses, level = learner.courses, _level(learner)
     more = [*_each(rng, p.course_segment, "course", courses), *_each(rng, p.weak_segment, "subject", learner.weak_subjects)]
     if courses:
