@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -40,6 +41,11 @@ class PoolSettings(BaseSettings):
     )
     db_pool_timeout: float = Field(
         30.0, gt=0, description="seconds a thread waits for a free connection; then the request answers 503"
+    )
+    db_read_slots: int = Field(
+        4, ge=1, le=1000,
+        description="reads the API runs at once on PostgreSQL's async connections (one connection each); "
+        "the others wait their turn in the event loop",
     )
     db_queue_seconds: float = Field(
         30.0, gt=0,
@@ -80,7 +86,33 @@ def make_engine(url: str, pool: PoolSettings | None = None) -> Engine:
             cursor.close()
 
         return engine
-    return sa.create_engine(url, pool_pre_ping=True, **sizes)
+    engine = sa.create_engine(url, **sizes)
+    _ping_idle_connections(engine)
+    return engine
+
+
+# A connection back from use this recently is taken to be alive: the pool's pre_ping, a round trip
+# before every transaction, was a good part of a worker's database time. One idle for longer is
+# pinged first, since the server may have closed it meanwhile (a restart, an idle timeout). One that
+# dies in use fails its transaction, which its caller retries (consumers retry their handlers), and
+# the pool then drops every connection made before.
+IDLE_PING_SECONDS = 1.0
+
+
+def _ping_idle_connections(engine: Engine) -> None:
+    @sa.event.listens_for(engine, "checkin")
+    def _returned(_dbapi_connection, record) -> None:
+        record.info["returned_at"] = time.monotonic()
+
+    @sa.event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
+        returned_at = record.info.get("returned_at")  # None: just connected
+        if returned_at is None or time.monotonic() - returned_at < IDLE_PING_SECONDS:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as error:
+            raise sa.exc.DisconnectionError(f"an idle connection was gone: {error}") from error  # the pool connects anew
 
 
 def make_async_engine(engine: Engine, pool: PoolSettings | None = None) -> AsyncEngine | None:
@@ -95,7 +127,7 @@ def make_async_engine(engine: Engine, pool: PoolSettings | None = None) -> Async
     # a snapshot of its own anyway. So it is for reads only.
     return create_async_engine(
         engine.url.set(drivername="postgresql+psycopg_async"), isolation_level="AUTOCOMMIT",
-        pool_size=pool.request_slots, max_overflow=0, pool_timeout=pool.db_pool_timeout,
+        pool_size=pool.db_read_slots, max_overflow=0, pool_timeout=pool.db_pool_timeout,
     )
 
 

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 
+from dailycast.failure_reasons import failure_reason
+from dailycast.languages import language_of_locale
 from dailycast.learner import LearnerContext
 from dailycast.scripts import Question
 
@@ -290,16 +292,15 @@ def completed_after(cause: PodcastRequested | ScriptReady) -> PodcastCompleted:
     )
 
 
-def failed_after(
-    cause: PodcastRequested | ScriptReady, step: str, reason: str, detail: str
-) -> PodcastFailed:
+def failed_after(cause: PodcastRequested | ScriptReady, step: str, detail: str) -> PodcastFailed:
+    """The podcast failed at `step`: the reason for the learner in their language, `detail` for operators."""
     return PodcastFailed(
         event_id=derived_event_id(cause.event_id, "PodcastFailed"),
         occurred_at=utcnow(),
         podcast_id=cause.podcast_id,
         attempt=cause.attempt,
         step=step,
-        reason=reason,
+        reason=failure_reason(step, language_of_locale(cause.recipient.locale)),
         detail=detail,
         recipient=cause.recipient,
     )

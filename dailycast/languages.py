@@ -19,6 +19,12 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _SPACE_OR_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
+def language_of_locale(locale: str) -> str:
+    """The language part of a locale ("ja-JP" -> "ja"), or English when we don't write in it."""
+    language = locale.replace("_", "-").split("-")[0].strip().lower()
+    return language if language in SUPPORTED_LANGUAGES else "en"
+
+
 def length_units(text: str, language: str) -> int:
     """Count the script's reading units: characters for ja and ko, words otherwise."""
     if language in CHARACTER_PACED:

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from babel.core import Locale, UnknownLocaleError, get_global
 
-from dailycast.languages import SUPPORTED_LANGUAGES
+from dailycast.languages import language_of_locale
 from dailycast.speech_length import DEFAULT_MINUTES, LENGTHS_MINUTES  # noqa: F401 (the lengths one may choose)
 
 FORMATS = ("text", "audio", "both")
@@ -55,11 +55,6 @@ def zone_of_locale(locale: str) -> str:
     if len(zones) == 1:
         return zones[0]
     return MAIN_ZONES.get(territory, "UTC")
-
-
-def language_of_locale(locale: str) -> str:
-    language = locale.replace("_", "-").split("-")[0].lower()
-    return language if language in SUPPORTED_LANGUAGES else "en"
 
 
 def default_preferences(locale: str) -> DeliveryPreferences:

@@ -1,7 +1,8 @@
 """What a learner reads when their podcast could not be made, by failing step: `<language>.toml` here.
 
-In the kernel so that every service reads the same words: the services put the English text in
-the PodcastFailed event (the read model shows it), and the notifier says it in the email's language.
+In the kernel so that every service reads the same words: the PodcastFailed event carries the text
+in the learner's language (events.failed_after; the read model shows it), and the notifier says it
+in the email's.
 """
 
 from __future__ import annotations

@@ -61,7 +61,7 @@ def create_app(
     app.state.container = container
     engine = container.session_factory.kw["bind"]  # the process's one engine (Resources.engine)
     gate = app.state.database_gate = DatabaseGate(
-        pool.request_slots, pool.db_queue_seconds, engine, make_async_engine(engine, pool)
+        pool.request_slots, pool.db_queue_seconds, engine, make_async_engine(engine, pool), pool.db_read_slots
     )
     app.add_middleware(BodySizeLimit, max_bytes=container.settings.max_body_bytes)
     app.add_middleware(HttpMetrics)  # outermost: counts what the body limit refuses too

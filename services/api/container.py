@@ -11,6 +11,7 @@ from sqlalchemy.orm import sessionmaker
 from dailycast.messaging.avro import SchemaSet
 from dailycast.storage import AudioStore
 from services.api.auth import TokenReader
+from services.api.document_cache import DocumentCache
 from services.api.outbox import Wakeup
 from services.api.settings import ApiSettings
 
@@ -29,6 +30,14 @@ class ApiContainer:
         # On first use, not at build: the embedded default writes its secret file, and building
         # (for the doctor, say) must change nothing.
         return self.settings.resolved_jwt_secret()
+
+    @cached_property
+    def document_cache(self) -> DocumentCache | None:
+        """On PostgreSQL, documents by row version; SQLite's documents are read in this process anyway."""
+        dialect = self.session_factory.kw["bind"].dialect.name
+        if dialect == "sqlite" or not self.settings.document_cache_mb:
+            return None
+        return DocumentCache(self.settings.document_cache_mb * 1024 * 1024)
 
     @cached_property
     def tokens(self) -> TokenReader:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Annotated, Any, TypeVar
 
 import anyio
@@ -48,28 +48,41 @@ class DatabaseGate:
     served, for at most `queue_seconds`; then 503 with Retry-After.
 
     Reads (`read`) run in the event loop: on SQLite synchronously, and otherwise on `async_engine`
-    (psycopg's async connections, `slots` of them), never in a worker thread."""
+    (psycopg's async connections), never in a worker thread, at most `read_slots` at once. Fewer
+    than `slots`: a read is CPU work here and in the server, on a few CPUs, so 40 reads interleaved
+    finish no sooner in total than 8, and each waits for the others' turns (the tail latency)."""
 
     RETRY_AFTER_SECONDS = 1
 
-    def __init__(self, slots: int, queue_seconds: float, engine: Engine, async_engine: AsyncEngine | None = None):
+    def __init__(
+        self, slots: int, queue_seconds: float, engine: Engine,
+        async_engine: AsyncEngine | None = None, read_slots: int | None = None,
+    ):
         self.slots = slots
+        self.read_slots = read_slots or slots
         self.queue_seconds = queue_seconds
         self.engine = engine
         self.async_engine = async_engine
         self.local = engine.dialect.name == "sqlite"
-        self._semaphore: RunVar[anyio.Semaphore] = RunVar("dailycast_database_gate")  # one per event loop
+        # One semaphore of each per event loop.
+        self._sessions: RunVar[anyio.Semaphore] = RunVar("dailycast_database_gate")
+        self._reads: RunVar[anyio.Semaphore] = RunVar("dailycast_database_gate_reads")
 
-    def _slots(self) -> anyio.Semaphore:
-        semaphore = self._semaphore.get(None)
+    @staticmethod
+    def _semaphore(var: RunVar[anyio.Semaphore], size: int) -> anyio.Semaphore:
+        semaphore = var.get(None)
         if semaphore is None:
-            semaphore = anyio.Semaphore(self.slots, fast_acquire=True)
-            self._semaphore.set(semaphore)
+            semaphore = anyio.Semaphore(size, fast_acquire=True)
+            var.set(semaphore)
         return semaphore
 
+    def slot(self) -> AbstractAsyncContextManager[None]:
+        """A turn to hold a session (a sync connection)."""
+        return self._turn(self._semaphore(self._sessions, self.slots))
+
     @asynccontextmanager
-    async def slot(self) -> AsyncIterator[None]:
-        semaphore, acquired = self._slots(), False
+    async def _turn(self, semaphore: anyio.Semaphore) -> AsyncIterator[None]:
+        acquired = False
         with anyio.move_on_after(self.queue_seconds):
             await semaphore.acquire()
             acquired = True
@@ -96,10 +109,11 @@ class DatabaseGate:
         request's time. Otherwise on an async connection, through which the same synchronous `work`
         runs (SQLAlchemy's run_sync: each statement awaits the server, in a greenlet). For reads only:
         a write may wait for SQLite's write lock, which must not stop the event loop."""
-        async with self.slot():
-            if self.async_engine is None:
+        if self.async_engine is None:
+            async with self.slot():
                 with self.engine.connect() as connection:
                     return work(connection, *args)
+        async with self._turn(self._semaphore(self._reads, self.read_slots)):
             try:
                 return await self._read_async(work, args)
             except DBAPIError as error:

@@ -53,9 +53,9 @@ def render(row: DailyPodcast) -> str:
     return document
 
 
-def with_answers(document: str, answers: str | None) -> str:
-    """The stored document with the podcast's answers, a JSON object (None: no answers)."""
-    return document[: -len("{}}")] + (answers or "{}") + "}"
+def with_answers(document: bytes, answers: str | None) -> bytes:
+    """The stored document (UTF-8) with the podcast's answers, a JSON object (None: no answers)."""
+    return document[: -len(b"{}}")] + (answers.encode() if answers else b"{}") + b"}"
 
 
 def _rendered(row: DailyPodcast) -> str | None:

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from dailycast import events as ev
 from dailycast.learner import LearnerContext
 from dailycast.messaging.avro import SchemaSet
-from dailycast.preferences import language_of_locale, local_today
+from dailycast.languages import language_of_locale
+from dailycast.preferences import local_today
 from dailycast.progress import resolve_answers
 from services.api.auth import Principal
 from services.api.db import DailyPodcast, DeliveryPreference, IdempotencyKey, Learner, PodcastAnswer, RequestSlot

@@ -45,6 +45,10 @@ class ApiSettings(SpeechSettings):
     )
     max_body_bytes: int = Field(64 * 1024, description="requests with a larger body are refused (422)")
     page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE, description="default page size of lists")
+    document_cache_mb: int = Field(
+        64, ge=0, description="megabytes of podcast documents each API process keeps in memory on PostgreSQL "
+        "(0: none); a document is fetched again only when its row changed",
+    )
     seed_demo: bool = Field(True, description="on first start, publish the demo platform's learners")
     stuck_after_seconds: int = Field(
         900, description="a podcast still pending or generating after this long is marked failed"

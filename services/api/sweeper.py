@@ -11,6 +11,7 @@ from sqlalchemy.orm import sessionmaker
 
 from dailycast import events as ev
 from dailycast.failure_reasons import failure_reason
+from dailycast.languages import language_of_locale
 from dailycast.messaging.avro import SchemaSet
 from services.api.db import DailyPodcast, Learner
 from services.api.outbox import add_to_outbox
@@ -26,9 +27,9 @@ def fail_stuck_podcasts(session_factory: sessionmaker, schemas: SchemaSet, older
             )
         ).all()
         for row in rows:
-            learner = session.get(Learner, row.user_id)
-            row.status, row.error_message = "failed", failure_reason("timeout")
-            add_to_outbox(session, [_timed_out(row, learner)], schemas)
+            failed = _timed_out(row, session.get(Learner, row.user_id))
+            row.status, row.error_message = "failed", failed.reason
+            add_to_outbox(session, [failed], schemas)
         return len(rows)
 
 
@@ -42,7 +43,7 @@ def _timed_out(row: DailyPodcast, learner: Learner | None) -> ev.PodcastFailed:
         podcast_id=row.id,
         attempt=row.attempt,
         step="timeout",
-        reason=failure_reason("timeout"),
+        reason=failure_reason("timeout", language_of_locale(recipient.locale)),
         detail=f"still {row.status} after the deadline",
         recipient=recipient,
     )

@@ -25,6 +25,7 @@ from dailycast.accuracy import PodcastContent
 from dailycast.speech_length import Speech
 from services.api.auth import Principal
 from services.api.db import DailyPodcast, JsonOf, PodcastAnswer
+from services.api.document_cache import DocumentCache
 from services.api.documents import with_answers
 
 
@@ -89,13 +90,20 @@ _ANSWERS_OF = (
 # What progress and answers need: not the scripts and tracks, most of a podcast's bytes.
 FOR_ANSWERS = ("primary_language", "questions_asked")
 DOCUMENT = ("document",)  # the podcast as its stored document (services/api/documents.py)
+# Instead of the document, whether the row has one and PostgreSQL's version of the row (a new one
+# with every update): what a DocumentCache is asked for.
+_VERSION = sa.literal_column(f"{_PODCAST.name}.xmin::text").label("version")
+_EXTRA = {"version": _VERSION, "has_document": _PODCAST.c.document.is_not(None).label("has_document")}
+VERSIONED = ("version", "has_document")
+_DOCUMENTS_BY_ID = select(_PODCAST.c.id, _VERSION, _PODCAST.c.document).where(
+    _PODCAST.c.id.in_(sa.bindparam("ids", expanding=True)), _PODCAST.c.document.is_not(None))
 
 
 def _columns(only: tuple[str, ...] | None) -> list:
     """Every column but the document, or the id, the owner and `only` those; and the answers."""
     if only is None:
         return [column for name, column in _READ_AS.items() if name != "document"] + [_ANSWERS_OF]
-    return [_READ_AS["id"], _READ_AS["user_id"], *(_READ_AS[name] for name in only), _ANSWERS_OF]
+    return [_READ_AS["id"], _READ_AS["user_id"], *(_EXTRA.get(name, _READ_AS.get(name)) for name in only), _ANSWERS_OF]
 
 
 _COLUMNS = _columns(None)
@@ -112,15 +120,15 @@ _ORDER = (_PODCAST.c.created_at.desc(), _PODCAST.c.id.desc())
 
 
 @cache
-def _page_query(by_user: bool, by_status: bool, documents: bool = False) -> tuple[sa.Select, sa.Select]:
-    """(a page of podcasts, or of their documents, and their count) filtered by user and/or status,
+def _page_query(by_user: bool, by_status: bool, only: tuple[str, ...] | None = None) -> tuple[sa.Select, sa.Select]:
+    """(a page of podcasts as `_columns(only)`, and their count) filtered by user and/or status,
     as given in bind parameters."""
     where = []
     if by_user:
         where.append(_PODCAST.c.user_id == sa.bindparam("user_id"))
     if by_status:
         where.append(_PODCAST.c.status == sa.bindparam("status"))
-    page = select(*_columns(DOCUMENT if documents else None)).where(*where).order_by(*_ORDER).offset(sa.bindparam("offset")).limit(sa.bindparam("limit"))
+    page = select(*_columns(only)).where(*where).order_by(*_ORDER).offset(sa.bindparam("offset")).limit(sa.bindparam("limit"))
     return page, select(func.count()).select_from(_PODCAST).where(*where)
 
 
@@ -157,10 +165,10 @@ def visible_podcast(
 
 def _page(
     db: Session | Connection, principal: Principal, user_id: int | None, status: str | None, offset: int, limit: int,
-    documents: bool,
+    only: tuple[str, ...] | None,
 ) -> tuple[int, Sequence[sa.Row]]:
     only_user = principal.user_id if not principal.is_staff else user_id
-    page, count_query = _page_query(only_user is not None, bool(status), documents)
+    page, count_query = _page_query(only_user is not None, bool(status), only)
     values = {"user_id": only_user, "status": status, "offset": offset, "limit": limit}
     rows = db.execute(page, values).all()
     if rows and len(rows) < limit:  # the last page: the count is known without counting
@@ -172,32 +180,61 @@ def list_podcasts(
     db: Session | Connection, principal: Principal, user_id: int | None, status: str | None, offset: int, limit: int
 ) -> tuple[int, list[PodcastRecord]]:
     """Learners see their own podcasts; staff see everyone's, or one user's. Newest first."""
-    count, rows = _page(db, principal, user_id, status, offset, limit, documents=False)
+    count, rows = _page(db, principal, user_id, status, offset, limit, None)
     return count, [_record(row) for row in rows]
 
 
-def visible_document(db: Session | Connection, principal: Principal, podcast_id: int) -> str | PodcastRecord | None:
-    """The podcast's JSON as stored, with its answers; its record if it has no document; None if
-    the principal may not see it (as visible_podcast)."""
-    row = db.execute(_one_query(DOCUMENT), {"podcast_id": podcast_id}).one_or_none()
+def visible_document(
+    db: Session | Connection, principal: Principal, podcast_id: int, cache: DocumentCache | None = None
+) -> bytes | PodcastRecord | None:
+    """The podcast's JSON as stored (UTF-8), with its answers; its record if it has no document;
+    None if the principal may not see it (as visible_podcast). With a cache (PostgreSQL), the
+    document comes from it when it holds the row's version."""
+    row = db.execute(_one_query(_document_columns(cache)), {"podcast_id": podcast_id}).one_or_none()
     if row is None or not principal.may_see(row.user_id):
         return None
-    return _shown(db, [row])[0]
+    return _shown(db, [row], cache)[0]
 
 
 def list_documents(
-    db: Session | Connection, principal: Principal, user_id: int | None, status: str | None, offset: int, limit: int
-) -> tuple[int, list[str | PodcastRecord]]:
+    db: Session | Connection, principal: Principal, user_id: int | None, status: str | None, offset: int, limit: int,
+    cache: DocumentCache | None = None,
+) -> tuple[int, list[bytes | PodcastRecord]]:
     """list_podcasts, each podcast as visible_document has it."""
-    count, rows = _page(db, principal, user_id, status, offset, limit, documents=True)
-    return count, _shown(db, rows)
+    count, rows = _page(db, principal, user_id, status, offset, limit, _document_columns(cache))
+    return count, _shown(db, rows, cache)
 
 
-def _shown(db: Session | Connection, rows: Sequence[sa.Row]) -> list[str | PodcastRecord]:
+def _document_columns(cache: DocumentCache | None) -> tuple[str, ...]:
+    return DOCUMENT if cache is None else VERSIONED
+
+
+def _shown(db: Session | Connection, rows: Sequence[sa.Row], cache: DocumentCache | None) -> list[bytes | PodcastRecord]:
     """Each row's document with its answers, or (for rows without one) its record, read again whole."""
-    missing = [row.id for row in rows if row.document is None]
+    documents = _documents(db, rows, cache)
+    missing = [row.id for row in rows if row.id not in documents]
     records = {}
     if missing:
         records = {r.id: _record(r) for r in db.execute(select(*_COLUMNS).where(_PODCAST.c.id.in_(missing)))}
-    return [records[row.id] if row.document is None else with_answers(row.document, row.student_answers)
-            for row in rows if row.document is not None or row.id in records]
+    return [with_answers(documents[row.id], row.student_answers) if row.id in documents else records[row.id]
+            for row in rows if row.id in documents or row.id in records]
+
+
+def _documents(db: Session | Connection, rows: Sequence[sa.Row], cache: DocumentCache | None) -> dict[int, bytes]:
+    """The rows' stored documents by podcast id: read with the rows, or else from the cache where it
+    holds the row's version and from the database where it does not (then kept)."""
+    if cache is None:
+        return {row.id: row.document.encode() for row in rows if row.document is not None}
+    found, wanted = {}, []
+    for row in rows:
+        if row.has_document:
+            document = cache.get((row.id, row.version))
+            if document is None:
+                wanted.append(row.id)
+            else:
+                found[row.id] = document
+    if wanted:
+        for row in db.execute(_DOCUMENTS_BY_ID, {"ids": wanted}):
+            found[row.id] = document = row.document.encode()
+            cache.put((row.id, row.version), document)
+    return found

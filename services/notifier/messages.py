@@ -18,22 +18,15 @@ from email.utils import format_datetime, formataddr
 
 from dailycast.events import PodcastCompleted, PodcastFailed
 from dailycast.failure_reasons import failure_reason
-from dailycast.languages import SUPPORTED_LANGUAGES
+from dailycast.languages import language_of_locale
 from dailycast.locale_rules import join_list, language_name
 from services.notifier.texts import NotifierTexts, texts_for
 
-FALLBACK_LANGUAGE = "en"
 UTF8_QUOTED_PRINTABLE = Charset("utf-8")
 UTF8_QUOTED_PRINTABLE.body_encoding = QP  # readable in the raw message, unlike base64
 
 # A paragraph is its text and, optionally, a link shown after it.
 Paragraph = tuple[str, str | None]
-
-
-def email_language(locale: str) -> str:
-    """The language part of a locale ("ja-JP" -> "ja"), or English when we don't write in it."""
-    language = locale.replace("_", "-").split("-")[0].strip().lower()
-    return language if language in SUPPORTED_LANGUAGES else FALLBACK_LANGUAGE
 
 
 def message_id(podcast_id: int, attempt: int) -> str:
@@ -44,7 +37,7 @@ def message_id(podcast_id: int, attempt: int) -> str:
 def compose_email(
     event: PodcastCompleted | PodcastFailed, *, public_url: str, sender: str
 ) -> Message:
-    language = email_language(event.recipient.locale)
+    language = language_of_locale(event.recipient.locale)
     texts = texts_for(language)
     base_url = public_url.rstrip("/")
     if isinstance(event, PodcastCompleted):
@@ -87,7 +80,8 @@ def _failed(event: PodcastFailed, texts: NotifierTexts, language: str, base_url:
 
 
 def _reason(event: PodcastFailed, language: str) -> str:
-    """The event carries the reason in English; a step we know is told in the email's language."""
+    """A step we know is told in the email's language (the event's reason is in the learner's too,
+    but an older event's may be English); another, as the event says it."""
     try:
         return failure_reason(event.step, language)
     except KeyError:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from dailycast import events as ev
-from dailycast.failure_reasons import failure_reason
 from dailycast.metrics import timed
 from dailycast.scripts import WriterError, WritingRequest
 from dailycast.speech_length import Speech
@@ -37,7 +36,7 @@ async def write_script(
             written = await writer.write(request)
     except WriterError as exc:
         log.warning("no writer could write podcast %s: %s", event.podcast_id, exc)
-        return [ev.failed_after(event, "scriptgen", failure_reason("scriptgen"), str(exc))]
+        return [ev.failed_after(event, "scriptgen", str(exc))]
     ready = ev.ScriptReady(
         event_id=ev.derived_event_id(event.event_id, "ScriptReady"),
         occurred_at=ev.utcnow(),

@@ -7,7 +7,6 @@ import json
 import logging
 
 from dailycast import events as ev
-from dailycast.failure_reasons import failure_reason
 from dailycast.metrics import timed
 from dailycast.messaging.records import from_record, to_record
 from dailycast.storage.audio_store import AudioStore, audio_key, podcast_prefix
@@ -60,7 +59,7 @@ async def synthesize_audio(
             )
         except (SynthesisError, ValueError) as exc:
             log.warning("no audio for podcast %s: %s", event.podcast_id, exc)
-            return [ev.failed_after(event, "tts", failure_reason("tts"), str(exc))]
+            return [ev.failed_after(event, "tts", str(exc))]
         # The tracks as in AudioReady's Avro records (and the read model's JSON), read back alike.
         await store.put(manifest, json.dumps(to_record(tracks)).encode(), "application/json")
     return [_audio_ready(event, list(tracks)), ev.completed_after(event)]

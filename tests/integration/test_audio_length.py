@@ -20,11 +20,7 @@ from tests.utils.factories import learner
 PAUSE_SECONDS = 5.0  # tts's default pause after each question
 # Every language at 6 minutes; the short and the long length on a few (each costs a synthesis).
 CASES = [(lang, 6) for lang in SUPPORTED_LANGUAGES] + [
-    ("en", 3), ("de", 3), ("ko", 3), ("fr", 10), ("ru", 10), ("ko", 10),
-    # eSpeak NG spells Latin titles letter by letter in Japanese (issue 12, item 1), far slower
-    # than kana; a 3-minute script is dense with titles, so it lasts 3.4 min. Strict: the reading
-    # step's fix makes it pass, and then the ja rate is calibrated again and this mark goes.
-    pytest.param("ja", 3, marks=pytest.mark.xfail(strict=True, reason="Latin titles spelled out in Japanese")),
+    ("en", 3), ("ja", 3), ("de", 3), ("ko", 3), ("fr", 10), ("ru", 10), ("ko", 10),
 ]
 
 

@@ -62,7 +62,7 @@ def failed(podcast_id: int = 11, attempt: int = 1) -> PodcastFailed:
         podcast_id=podcast_id,
         attempt=attempt,
         step="scriptgen",
-        reason=failure_reason("scriptgen"),  # the services emit it in English
+        reason=failure_reason("scriptgen"),  # as an event from before reasons were in the learner's language
         detail="writer timeout",
         recipient=RECIPIENT,
     )

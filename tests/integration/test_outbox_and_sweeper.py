@@ -65,7 +65,7 @@ def test_stuck_podcasts_are_failed_and_the_learner_is_told(monkeypatch, tmp_path
         assert fail_stuck_podcasts(container.session_factory, container.schemas, timedelta(minutes=5)) == 1
         container.outbox_wakeup.notify()
         podcast = api.get(f"/api/podcasts/{pid}/").json()
-        assert podcast["status"] == "failed" and podcast["error_message"] == failure_reason("timeout")
+        assert podcast["status"] == "failed" and podcast["error_message"] == failure_reason("timeout", "ja")
         outbox = api.system.settings.data_dir / "outbox"
         wait_for(lambda: list(outbox.glob("*.eml")), timeout=10)
         assert fail_stuck_podcasts(container.session_factory, container.schemas, timedelta(minutes=5)) == 0

@@ -179,7 +179,7 @@ def test_failing_writer_fails_the_podcast_readably(system_on):
     writer = FailingWriter()
     with system_on(Adapters(writer=writer)) as api:
         podcast = api.finished(api.create(output_format="both").json()["id"])
-        assert podcast["status"] == "failed" and podcast["error_message"] == failure_reason("scriptgen")
+        assert podcast["status"] == "failed" and podcast["error_message"] == failure_reason("scriptgen", "ja")  # learner 1 is ja-JP
         (mail,) = outbox(api, 1)
         assert writer.calls == 1
 
@@ -187,5 +187,5 @@ def test_failing_writer_fails_the_podcast_readably(system_on):
 def test_failing_synthesizer_fails_the_podcast_readably(system_on):
     with system_on(Adapters(synthesizer=FailingSynthesizer())) as api:
         podcast = api.finished(api.create(output_format="audio").json()["id"])
-        assert podcast["status"] == "failed" and podcast["error_message"] == failure_reason("tts")
+        assert podcast["status"] == "failed" and podcast["error_message"] == failure_reason("tts", "ja")
         assert podcast["audio"] == []

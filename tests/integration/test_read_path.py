@@ -19,6 +19,7 @@ from dailycast.progress import progress
 from services.api import views
 from services.api.auth import Principal
 from services.api.db import DailyPodcast
+from services.api.document_cache import DocumentCache
 from services.api.documents import audio_route, fill_missing_documents
 from services.api.schemas import PodcastOut
 from system.builder import Adapters
@@ -114,6 +115,35 @@ def test_the_gate_reads_in_the_event_loop_synchronously_on_sqlite_and_on_async_c
     assert on_async_driver is (gate.engine.dialect.name != "sqlite")
 
 
+def test_postgresql_reads_take_turns_in_their_own_slots(postgres_url, monkeypatch, tmp_path):
+    """DAILYCAST_DB_READ_SLOTS reads at once (each on a connection of the async pool), whatever
+    the sessions' slot count: the rest wait in the event loop."""
+    adapters = Adapters(writer=FakeWriter(), synthesizer=FakeSynthesizer())
+    with running_system(monkeypatch, tmp_path / "data", adapters, DATABASE_URL=postgres_url,
+                        DAILYCAST_DB_READ_SLOTS="3") as api:
+        gate = api.client.app.state.database_gate
+        assert (gate.slots, gate.read_slots, gate.async_engine.pool.size()) == (40, 3, 3)
+        running, most = 0, 0
+
+        def read(connection):
+            nonlocal running, most
+            running += 1
+            most = max(most, running)
+            connection.execute(sa.text("SELECT pg_sleep(0.05)"))  # awaits the server: others may start
+            running -= 1
+
+        async def many():
+            try:
+                async with anyio.create_task_group() as tasks:
+                    for _ in range(12):
+                        tasks.start_soon(gate.read, read)
+            finally:  # its connections belong to this event loop, not to the app's
+                await gate.async_engine.dispose()
+
+        anyio.run(many)
+        assert most == 3
+
+
 def test_a_read_survives_the_server_dropping_its_connections(postgres_url, monkeypatch, tmp_path):
     """Reads skip the pre-ping round trip: a connection the server closed fails once, and the read
     is made again on a new one instead of answering 500."""
@@ -160,11 +190,11 @@ def test_stored_documents_read_as_the_rows_they_stand_for(api):
     with api.container.session_factory() as session:
         for podcast_id in mine:
             document = views.visible_document(session, learner, podcast_id)
-            assert isinstance(document, str), "the row has no document"
+            assert isinstance(document, bytes), "the row has no document"
             assert json.loads(document) == as_the_api_renders_it(session.get(DailyPodcast, podcast_id))
         assert views.visible_document(session, learner, other) is None
         count, page = views.list_documents(session, learner, None, None, 0, 20)
-        assert count == 3 and all(isinstance(d, str) for d in page)
+        assert count == 3 and all(isinstance(d, bytes) for d in page)
         assert [json.loads(d) for d in page] == [as_the_api_renders_it(session.get(DailyPodcast, p))
                                                  for p in sorted(mine, reverse=True)]
     listed = api.get("/api/podcasts/").json()
@@ -184,5 +214,41 @@ def test_rows_without_a_document_are_rendered_by_reads_until_it_is_filled_in(api
     assert fill_missing_documents(api.container.session_factory) == 2
     assert fill_missing_documents(api.container.session_factory) == 0
     with api.container.session_factory() as session:
-        assert all(isinstance(views.visible_document(session, Principal(1), p), str) for p in mine)
+        assert all(isinstance(views.visible_document(session, Principal(1), p), bytes) for p in mine)
     assert api.get("/api/podcasts/").json() == page
+
+
+def test_postgresql_documents_come_from_the_cache_while_their_row_is_unchanged(postgres_url, monkeypatch, tmp_path):
+    """The cache answers for a row version it holds; any update of the row (here another writer's,
+    behind this process's back) gives it a new version, and the read fetches the new document."""
+    adapters = Adapters(writer=FakeWriter(), synthesizer=FakeSynthesizer())
+    with running_system(monkeypatch, tmp_path / "data", adapters, DATABASE_URL=postgres_url) as api:
+        *mine, _ = made(api)
+        cache = api.container.document_cache
+        assert cache is not None
+        page = api.get("/api/podcasts/").json()
+        assert api.get("/api/podcasts/").json() == page  # from the cache now
+        with api.container.session_factory() as session:
+            version = session.execute(sa.text("SELECT xmin::text FROM daily_podcast WHERE id = :id"),
+                                      {"id": mine[1]}).scalar_one()
+        cached = cache.get((mine[1], version))
+        assert json.loads(cached)["id"] == mine[1]
+        cache.put((mine[1], version), cached.replace(b'"completed"', b'"cached"', 1))
+        assert api.get(f"/api/podcasts/{mine[1]}/").json()["status"] == "cached"  # it was asked
+        with api.container.session_factory.begin() as session:  # not through the ORM: no new rendering
+            session.execute(sa.text("UPDATE daily_podcast SET document = replace(document, "
+                                    "'\"completed\"', '\"failed\"') WHERE id = :id"), {"id": mine[1]})
+        assert api.get(f"/api/podcasts/{mine[1]}/").json()["status"] == "failed"
+        assert [p["status"] for p in api.get("/api/podcasts/").json()["results"]] == ["completed", "failed", "completed"]
+        assert api.get("/api/podcasts/").json()["results"][2]["student_answers"] == {"q1": "one", "q3": "three"}
+
+
+def test_the_document_cache_keeps_the_most_recently_used_within_its_bytes():
+    cache = DocumentCache(max_bytes=10)
+    cache.put((1, "a"), b"12345")
+    cache.put((2, "a"), b"12345")
+    assert cache.get((1, "a")) == b"12345"  # now the most recent
+    cache.put((3, "a"), b"123")
+    assert (cache.get((1, "a")), cache.get((2, "a")), cache.get((3, "a"))) == (b"12345", None, b"123")
+    cache.put((4, "a"), b"12345678901")  # larger than the whole cache: not kept
+    assert cache.get((4, "a")) is None and len(cache) == 2

@@ -26,7 +26,7 @@ def sample_events() -> list:
         ev.AudioReady("e3", now, 7, 1, [ev.AudioTrack("en", "k.mp3", 361.5, "en-us", "espeak",
                                                       [ev.QuestionTime("q1", 10.0, 12.5)], "local", 0)]),
         ev.completed_after(requested),
-        ev.failed_after(requested, "tts", "sorry", "detail"),
+        ev.failed_after(requested, "tts", "detail"),
         ev.PodcastDeleted("e6", now, 7),
         ev.AnswersSaved("e11", now, 7, 1, [ev.Answer("q1", "because"), ev.Answer("q2", "さあ")]),
         ev.UserUpserted("e7", now, 1, "a@example.com", "Aiko", "ja-JP"),

@@ -9,7 +9,8 @@ from dailycast.events import PodcastCompleted, PodcastFailed, Recipient, new_eve
 from dailycast.failure_reasons import failure_reason
 from dailycast.languages import SUPPORTED_LANGUAGES
 from services.notifier.mailer import SMTP_LINES
-from services.notifier.messages import compose_email, email_language
+from dailycast.languages import language_of_locale
+from services.notifier.messages import compose_email
 from services.notifier.texts import NotifierTexts, texts_for
 
 PUBLIC_URL = "https://dailycast.example/"
@@ -255,7 +256,7 @@ def test_failed_email_offers_a_new_podcast():
     ],
 )
 def test_email_language(locale, language):
-    assert email_language(locale) == language
+    assert language_of_locale(locale) == language
 
 
 def test_unknown_locale_falls_back_to_english():

@@ -32,7 +32,7 @@ async def test_same_request_gives_same_event_ids():
 async def test_writer_failure_fails_the_podcast_readably():
     (failed,) = await write_script(podcast_requested(), writer=FailingWriter())
     assert isinstance(failed, ev.PodcastFailed)
-    assert failed.step == "scriptgen" and failed.reason == failure_reason("scriptgen")
+    assert failed.step == "scriptgen" and failed.reason == failure_reason("scriptgen", "ja")  # the learner is ja-JP
     assert "the model is down" in failed.detail
 
 

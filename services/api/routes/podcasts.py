@@ -42,8 +42,8 @@ def _podcast_out(row: DailyPodcast | views.PodcastRecord, container: ContainerDe
     return PodcastOut.model_validate(row, context=link)
 
 
-def _podcast_json(row: views.PodcastRecord, container: ContainerDep) -> str:
-    return model_json(_podcast_out(row, container)).decode()
+def _podcast_json(row: views.PodcastRecord, container: ContainerDep) -> bytes:
+    return model_json(_podcast_out(row, container))
 
 
 def _answers_out(row: DailyPodcast | views.PodcastRecord) -> ModelResponse:
@@ -125,7 +125,8 @@ async def list_podcasts(
         count, rows = await gate.read(views.list_podcasts, principal, user_id, status_, offset, size)
         results = [_podcast_out(r, container) for r in rows]
     else:
-        count, results = await gate.read(views.list_documents, principal, user_id, status_, offset, size)
+        count, results = await gate.read(
+            views.list_documents, principal, user_id, status_, offset, size, container.document_cache)
     head = PodcastPage(
         count=count,
         next=link(page + 1) if page * size < count else None,
@@ -133,18 +134,18 @@ async def list_podcasts(
         results=[],
     )
     # The page's own fields, then its podcasts' JSON joined in: stored documents are sent as they are.
-    shown = [r if isinstance(r, str) else _podcast_json(r, container) for r in results]
-    return RawJSONResponse(model_json(head).decode()[: -len("[]}")] + "[" + ",".join(shown) + "]}")
+    shown = [r if isinstance(r, bytes) else _podcast_json(r, container) for r in results]
+    return RawJSONResponse(model_json(head)[: -len(b"[]}")] + b"[" + b",".join(shown) + b"]}")
 
 
 @router.get("/{podcast_id}/", response_model=PodcastOut, responses={**API, **NOT_FOUND, **INVALID})
 async def get_podcast(podcast_id: PodcastId, gate: DatabaseGateDep, principal: CurrentPrincipal, container: ContainerDep):
     if container.audio_store.links_directly:  # links made for each read: no stored documents
         return ModelResponse(_podcast_out(await _visible_record(gate, principal, podcast_id), container))
-    shown = await gate.read(views.visible_document, principal, podcast_id)
+    shown = await gate.read(views.visible_document, principal, podcast_id, container.document_cache)
     if shown is None:
         raise _missing(podcast_id)
-    return RawJSONResponse(shown if isinstance(shown, str) else _podcast_json(shown, container))
+    return RawJSONResponse(shown if isinstance(shown, bytes) else _podcast_json(shown, container))
 
 
 @router.get("/{podcast_id}/progress/", response_model=ProgressOut, responses={**API, **NOT_FOUND, **INVALID})
