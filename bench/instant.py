@@ -5,8 +5,8 @@ consumers, the projector, the database), which is what `bench/runtimes.py` measu
 
 - `InstantWriter` returns a script that passes `services/scriptgen/script_checks.py` for every
   language: it names the learner's courses, asks three distinct questions verbatim, and is padded
-  to about 6 minutes of reading (`dailycast.languages.target_units`, so words for most languages
-  and characters for ja and ko).
+  to the minutes asked, as the request's voice would speak it (`WritingRequest.units_for`, so
+  words for most languages and characters for ja and ko).
 - `InstantSynthesizer` returns a few bytes of "MP3" lasting 6 minutes, with a mark at each
   question the SSML names (like tests/utils/fakes.FakeSynthesizer, but it records nothing, so a
   long benchmark does not grow memory).
@@ -14,7 +14,7 @@ consumers, the projector, the database), which is what `bench/runtimes.py` measu
 
 from __future__ import annotations
 
-from dailycast.languages import TARGET_MINUTES, length_units, target_units
+from dailycast.languages import length_units
 from dailycast.scripts import QUESTIONS_PER_PODCAST, Question, WritingRequest, WrittenScript
 from services.tts.synthesizers.base import SynthesizedAudio, Voice
 
@@ -61,8 +61,10 @@ def instant_questions(languages: list[str]) -> list[Question]:
     ]
 
 
-def instant_script(request: WritingRequest, writer: str = "instant", minutes: float = TARGET_MINUTES) -> WrittenScript:
-    """A usable script in every requested language, written in that language, made without any model."""
+def instant_script(request: WritingRequest, writer: str = "instant", minutes: float | None = None) -> WrittenScript:
+    """A usable script in every requested language, written in that language, made without any model;
+    `minutes` long spoken (default: the minutes asked)."""
+    minutes = request.minutes if minutes is None else minutes
     questions = instant_questions(request.languages)
     scripts = {}
     for lang in request.languages:
@@ -70,7 +72,7 @@ def instant_script(request: WritingRequest, writer: str = "instant", minutes: fl
         asked = [q.text[lang] for q in questions]
         parts = [opening.format(courses=", ".join(request.learner.courses)), *asked]
         # Counted once, not per filler: the writer must cost next to nothing.
-        missing = target_units(lang, minutes) - length_units(" ".join(parts), lang)
+        missing = request.speech.units_for(lang, minutes, QUESTIONS_PER_PODCAST) - length_units(" ".join(parts), lang)
         fillers = max(0, -(-missing // length_units(filler, lang)))
         scripts[lang] = " ".join([parts[0], *[filler] * fillers, *asked])
     return WrittenScript(scripts, questions, writer)

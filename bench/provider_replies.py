@@ -18,7 +18,9 @@ import time
 import lameenc
 
 from bench.instant import PHRASES
-from dailycast.languages import length_units, target_units
+from dailycast.languages import length_units
+from dailycast.scripts import QUESTIONS_PER_PODCAST
+from dailycast.speech_length import DEFAULT_MINUTES, Speech
 
 SECONDS_PER_CHARACTER = 0.01
 
@@ -58,8 +60,8 @@ def _script(voice: str, lang: str, courses: list[str], questions: list[str], beh
     opening, filler, _ = PHRASES[voice]
     named = ", ".join(courses) if behaviour != "no-courses" else "…"
     parts = [opening.format(courses=named), *questions]
-    # The length is measured in the slot's language, as the checks will measure it.
-    goal = 40 if behaviour == "too-short" else target_units(lang)
+    # The length is measured in the slot's language, as the checks will measure it (local speech, 6 minutes).
+    goal = 40 if behaviour == "too-short" else Speech().units_for(lang, DEFAULT_MINUTES, QUESTIONS_PER_PODCAST)
     missing = goal - length_units(" ".join(parts), lang)
     fillers = max(0, -(-missing // max(1, length_units(filler, lang))))
     if behaviour == "english-paragraph" and voice != "en":  # a paragraph the model wrote in English

@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 
 from dailycast.events import AudioTrack
 from dailycast.language_check import detected_language, foreign_paragraphs
-from dailycast.languages import MAX_MINUTES, MIN_MINUTES, reading_minutes
 from dailycast.readings import REWRITTEN, reading_problems
 from dailycast.scripts import QUESTIONS_PER_PODCAST, Question
+from dailycast.speech_length import DEFAULT_MINUTES, Speech, is_about
 
-# Synthesized speech runs at its own pace; durations outside this share of the reading
-# estimate mean something went wrong (truncated or repeated audio).
-PLAUSIBLE_AUDIO_RATIO = (0.5, 1.8)
+# Audio this much off its script's estimate at the voice's calibrated rate was cut or repeated,
+# or the voice no longer speaks at the rate it was calibrated at (calibrate it again).
+PACE_TOLERANCE = 0.15
 # The silence after a question (the speech service's pause, 5 s by default) is at least this long.
 MIN_PAUSE_SECONDS = 2.0
 LOCAL_SYNTHESIZER = "espeak"  # reads what dailycast.readings gives it, so its reading is checked
@@ -28,6 +28,8 @@ class PodcastContent:
     questions: list[Question]
     answers: dict[str, str]
     tracks: list[AudioTrack] = field(default_factory=list)
+    minutes: int = DEFAULT_MINUTES  # the audio's length asked for
+    speech: Speech = Speech()  # the provider (when no track says) and the pause after each question
 
 
 def accuracy_check(p: PodcastContent) -> dict:
@@ -38,10 +40,10 @@ def accuracy_check(p: PodcastContent) -> dict:
         checks.append((name, passed, message, issue))
 
     check("completed", p.status == "completed", f"podcast is {p.status}, not completed")
-    scripts = {}
+    scripts, estimates = {}, {}
     for lang in p.languages:
         text = p.scripts.get(lang, "")
-        minutes = reading_minutes(text, lang) if text else 0.0
+        estimates[lang] = minutes = _speech(p, lang).minutes(text, lang, len(p.questions)) if text else 0.0
         scripts[lang] = {"characters": len(text), "estimated_minutes": round(minutes, 2)}
         check(f"script_{lang}", bool(text), f"no {lang} script")
         if text:
@@ -51,8 +53,8 @@ def accuracy_check(p: PodcastContent) -> dict:
             check(f"paragraphs_{lang}", not foreign, "; ".join(foreign))
             unasked = [q.id for q in p.questions if not q.text.get(lang) or q.text[lang] not in text]
             check(f"questions_in_{lang}", not unasked, f"{', '.join(unasked)} not asked verbatim in the {lang} script")
-            check(f"length_{lang}", MIN_MINUTES <= minutes <= MAX_MINUTES,
-                  f"{lang} script reads in {minutes:.1f} min, not about 6", issue=False)
+            check(f"length_{lang}", is_about(minutes, p.minutes),
+                  f"{lang} script would last {minutes:.1f} min spoken, not {p.minutes}", issue=False)
     mentioned = {c: all(c in p.scripts.get(lang, "") for lang in p.languages) for c in p.courses}
     check("courses_mentioned", all(mentioned.values()),
           f"courses not named: {[c for c, ok in mentioned.items() if not ok]}")
@@ -71,11 +73,13 @@ def accuracy_check(p: PodcastContent) -> dict:
         seconds = seconds_of.get(lang)
         check(f"audio_{lang}", seconds is not None, f"no {lang} audio")
         if seconds is not None:
-            estimate = reading_minutes(p.scripts.get(lang, ""), lang) * 60 or seconds
-            low, high = PLAUSIBLE_AUDIO_RATIO
             durations[lang] = round(seconds, 1)
-            check(f"duration_{lang}", low <= seconds / estimate <= high,
-                  f"{lang} audio lasts {seconds:.0f} s against {estimate:.0f} s of text", issue=False)
+            check(f"duration_{lang}", is_about(seconds / 60, p.minutes),
+                  f"{lang} audio lasts {_clock(seconds)}, not {p.minutes} min ±10 %")
+            estimate = estimates.get(lang) or seconds / 60
+            check(f"pace_{lang}", abs(seconds / 60 / estimate - 1) <= PACE_TOLERANCE,
+                  f"{lang} audio lasts {_clock(seconds)} against {_clock(estimate * 60)} for its script at the "
+                  "voice's calibrated rate", issue=False)
     answered = sum(1 for q in p.questions if (p.answers.get(q.id) or "").strip())
     passed = sum(1 for _, ok, _, _ in checks if ok)
     return {
@@ -89,6 +93,7 @@ def accuracy_check(p: PodcastContent) -> dict:
             "courses_mentioned": {"expected": p.courses, "found": [c for c, ok in mentioned.items() if ok]},
             "audio": {"required": wants_audio, "present": sorted(durations)},
             "duration_seconds": durations,
+            "minutes_requested": p.minutes,
             "qa_status": {"questions_count": len(p.questions), "answered_count": answered},
         },
     }
@@ -116,3 +121,16 @@ def question_time_problems(track: AudioTrack, questions: list[Question]) -> list
             problems.append(f"no pause after the question that pauses at {pause_at:.1f} s "
                             f"({next_start - pause_at:.1f} s before what follows)")
     return problems
+
+
+def _speech(p: PodcastContent, language: str) -> Speech:
+    """The speech a track was made with (local or Polly, by its engine), else the configured one."""
+    engine = next((t.engine for t in p.tracks if t.language == language and t.engine), None)
+    if engine is None:
+        return p.speech
+    return Speech("local" if engine == "local" else "polly", p.speech.pause_seconds)
+
+
+def _clock(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"

@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 from babel.core import Locale, UnknownLocaleError, get_global
 
 from dailycast.languages import language_of_locale
+from dailycast.speech_length import DEFAULT_MINUTES, LENGTHS_MINUTES  # noqa: F401 (the lengths one may choose)
 
 FORMATS = ("text", "audio", "both")
-LENGTHS_MINUTES = (3, 6, 10)
 DEFAULT_DELIVERY_TIME = time(7, 0)
 # CLDR lists several zones for these territories, alphabetically: the one most of their people
 # live in (the default territories of our nine languages, and the largest other ones).
@@ -30,7 +30,7 @@ class DeliveryPreferences:
     daily: bool = True
     languages: list[str] = field(default_factory=lambda: ["en"])  # one or two, primary first
     output_format: str = "both"
-    minutes: int = 6
+    minutes: int = DEFAULT_MINUTES  # one of LENGTHS_MINUTES
     delivery_time: time = DEFAULT_DELIVERY_TIME  # local time at which the podcast should be ready
     time_zone: str = "UTC"  # IANA
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dailycast.learner import LearnerContext
+from dailycast.speech_length import DEFAULT_MINUTES, Speech
 
 QUESTIONS_PER_PODCAST = 3
 
@@ -25,6 +26,16 @@ class WritingRequest:
     for_date: date
     languages: list[str]  # primary first
     learner: LearnerContext
+    minutes: int = DEFAULT_MINUTES  # the audio's length asked for (PodcastRequested.minutes)
+    speech: Speech = Speech()  # who will speak it, and the pause after each question
+
+    def units_for(self, language: str) -> int:
+        """Reading units that, spoken with the pauses, last the minutes asked for."""
+        return self.speech.units_for(language, self.minutes, QUESTIONS_PER_PODCAST)
+
+    def audio_minutes(self, text: str, language: str) -> float:
+        """How long the script in `language` will last, spoken, its questions' pauses included."""
+        return self.speech.minutes(text, language, QUESTIONS_PER_PODCAST)
 
 
 @dataclass(frozen=True)

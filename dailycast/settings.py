@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from dailycast.aws import aws_configured
+from dailycast.speech_length import Speech
 
 
 class CommonSettings(BaseSettings):
@@ -75,3 +79,27 @@ class CommonSettings(BaseSettings):
     def audio_dir(self) -> Path:
         """Where the local audio store keeps files (tts writes, the API serves)."""
         return self.data_dir / "audio"
+
+
+def default_speech() -> str:
+    """Amazon Polly when the environment configures AWS (see `aws_configured`), else local."""
+    return "polly" if aws_configured(os.environ) else "local"
+
+
+class SpeechSettings(CommonSettings):
+    """How scripts are spoken, chosen here once: tts speaks with it, scriptgen sizes scripts for it."""
+
+    pause_seconds: float = Field(5.0, ge=0, le=10, description="the student's thinking pause after each question")
+    speech: Literal["local", "polly"] = Field(
+        default_factory=default_speech,
+        description="local: eSpeak NG in process; polly: Amazon Polly. Default: polly when AWS is configured",
+    )
+
+    @field_validator("speech", mode="before")
+    @classmethod
+    def _blank_speech_is_default(cls, value):
+        return default_speech() if isinstance(value, str) and not value.strip() else value
+
+    def spoken_by(self) -> Speech:
+        """The provider and pause a script's length is measured against."""
+        return Speech(self.speech, self.pause_seconds)

@@ -154,6 +154,7 @@ class DailyPodcast(Base):
     primary_language: Mapped[str] = mapped_column(String(5))
     secondary_language: Mapped[str | None] = mapped_column(String(5))
     output_format: Mapped[str] = mapped_column(String(10))
+    minutes: Mapped[int] = mapped_column(Integer, server_default="6")  # the audio's length asked for: 3, 6 or 10
     script_text: Mapped[str | None] = mapped_column(Text)
     audio_file: Mapped[str | None] = mapped_column(String(300))
     audio_file_secondary: Mapped[str | None] = mapped_column(String(300))

@@ -103,12 +103,13 @@ def request_podcast(
     for_date: date | None,
     *,
     render: Callable[[DailyPodcast], dict],
+    minutes: int | None = None,
     daily_limit: int = 0,
     idempotency: Idempotency | None = None,
 ) -> Accepted:
     """Store a pending podcast and its PodcastRequested together; generation runs on events.
 
-    `for_date` None: the learner's local today. `render` makes the 202's body. A learner asking for
+    `for_date` None: the learner's local today; `minutes` None: their preferences' length. `render` makes the 202's body. A learner asking for
     themself gets `daily_limit` requests per UTC day (0: no limit; staff are not limited); each
     takes a numbered slot of the day in the same transaction, so two requests at the limit cannot
     both pass. With an Idempotency-Key, the key is
@@ -117,8 +118,8 @@ def request_podcast(
     for tries_left in reversed(range(_REQUEST_TRIES)):
         try:
             return _request_once(
-                session, schemas, principal, user_id, languages, output_format, for_date, render, daily_limit,
-                idempotency,
+                session, schemas, principal, user_id, languages, output_format, for_date, minutes, render,
+                daily_limit, idempotency,
             )
         except IntegrityError:
             session.rollback()  # another request took the slot or the key first: look again
@@ -135,6 +136,7 @@ def _request_once(
     languages: list[str] | None,
     output_format: str,
     for_date: date | None,
+    minutes: int | None,
     render: Callable[[DailyPodcast], dict],
     daily_limit: int,
     idempotency: Idempotency | None,
@@ -151,9 +153,10 @@ def _request_once(
     if learner is None or not learner.active:
         raise InvalidInput("user_id", f"no active learner with id {target}")
     slot = _free_slot(session, principal, daily_limit, now) if daily_limit and not principal.is_staff else None
+    preferences = stored_or_default(session.get(DeliveryPreference, learner.id), learner.locale)
     row = new_podcast(
         session, schemas, learner, principal.user_id, languages or [language_of_locale(learner.locale)], output_format,
-        for_date or _local_today(session, learner, now),
+        for_date or local_today(preferences, now), minutes=minutes or preferences.minutes,
     )
     if slot is not None:
         slot.podcast_id = row.id
@@ -171,28 +174,23 @@ def _request_once(
     return Accepted(row.id, response)
 
 
-def _local_today(session: Session, learner: Learner, now: datetime) -> date:
-    """The learner's date at `now`, in the time zone of their preferences (or their locale's)."""
-    return local_today(stored_or_default(session.get(DeliveryPreference, learner.id), learner.locale), now)
-
-
 def new_podcast(
     session: Session, schemas: SchemaSet, learner: Learner, requested_by: int, languages: list[str], output_format: str,
-    for_date: date,
+    for_date: date, *, minutes: int,
 ) -> DailyPodcast:
     """A pending podcast and its PodcastRequested (in the outbox), in the session's transaction."""
     context, now = learner_context(session, learner), ev.utcnow()
-    row = DailyPodcast(**podcast_values(context, requested_by, languages, output_format, for_date, now))
+    row = DailyPodcast(**podcast_values(context, requested_by, languages, output_format, for_date, now, minutes=minutes))
     session.add(row)
     session.flush()  # the id is the event's key
     add_to_outbox(session, [requested_event(row.id, context, requested_by, languages, output_format, for_date,
-                                            occurred_at=now)], schemas)
+                                            occurred_at=now, minutes=minutes)], schemas)
     return row
 
 
 def podcast_values(
     context: LearnerContext, requested_by: int, languages: list[str], output_format: str, for_date: date,
-    created_at: datetime,
+    created_at: datetime, *, minutes: int,
 ) -> dict:
     """A new, pending podcast's columns; created when its PodcastRequested occurred (a rebuild has only that)."""
     return dict(
@@ -206,6 +204,7 @@ def podcast_values(
         primary_language=languages[0],
         secondary_language=languages[1] if len(languages) > 1 else None,
         output_format=output_format,
+        minutes=minutes,
         included_courses=context.courses,
         learner_snapshot=context,
     )
@@ -213,7 +212,7 @@ def podcast_values(
 
 def requested_event(
     podcast_id: int, context: LearnerContext, requested_by: int, languages: list[str], output_format: str,
-    for_date: date, attempt: int = 1, occurred_at: datetime | None = None,
+    for_date: date, attempt: int = 1, occurred_at: datetime | None = None, *, minutes: int,
 ) -> ev.PodcastRequested:
     """A podcast attempt's PodcastRequested, the learner's snapshot in it."""
     return ev.PodcastRequested(
@@ -226,6 +225,7 @@ def requested_event(
         output_format=output_format,
         learner=context,
         requested_by=requested_by,
+        minutes=minutes,
     )
 
 
@@ -322,7 +322,7 @@ def regenerate_podcast(
     row.start_attempt(row.attempt + 1, context)
     languages = [row.primary_language, *([row.secondary_language] if row.secondary_language else [])]
     add_to_outbox(session, [requested_event(row.id, context, principal.user_id, languages, row.output_format,
-                                            row.for_date, attempt=row.attempt)], schemas)
+                                            row.for_date, attempt=row.attempt, minutes=row.minutes)], schemas)
     session.commit()
     return row
 

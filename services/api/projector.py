@@ -46,7 +46,7 @@ def project_requested(session: Session, e: ev.PodcastRequested) -> None:
                 id=e.podcast_id, user_id=e.learner.user_id, requested_by=e.requested_by, for_date=e.for_date,
                 attempt=e.attempt, status="pending", language=e.languages[0], primary_language=e.languages[0],
                 secondary_language=(e.languages[1:] or [None])[0], output_format=e.output_format,
-                included_courses=e.learner.courses, learner_snapshot=e.learner, created_at=e.occurred_at,
+                minutes=e.minutes, included_courses=e.learner.courses, learner_snapshot=e.learner, created_at=e.occurred_at,
             )
         )
         if session.get_bind().dialect.name == "postgresql":  # SQLite's counter follows the insert itself

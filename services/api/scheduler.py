@@ -111,7 +111,8 @@ def _requested(session: Session, wanted: list[Due]) -> set[tuple[int, date]]:
 def _request(session: Session, schemas: SchemaSet, due: Due) -> int:
     learner = session.get(Learner, due.user_id)
     row = new_podcast(
-        session, schemas, learner, SCHEDULER, due.preferences.languages, due.preferences.output_format, due.for_date
+        session, schemas, learner, SCHEDULER, due.preferences.languages, due.preferences.output_format, due.for_date,
+        minutes=due.preferences.minutes,
     )
     session.add(DailyRequest(user_id=due.user_id, for_date=due.for_date, podcast_id=row.id, requested_at=row.created_at))
     session.flush()  # another scheduler's request of the same (learner, date) fails here
@@ -125,14 +126,16 @@ def _request_all(session: Session, schemas: SchemaSet, batch: list[Due]) -> list
     learners = session.scalars(select(Learner).where(Learner.id.in_({due.user_id for due in batch}))).all()
     contexts = learner_contexts(session, learners)
     batch = [due for due in batch if due.user_id in contexts]  # a learner gone meanwhile gets none
-    made = [(due, contexts[due.user_id], due.preferences.languages, due.preferences.output_format) for due in batch]
+    made = [(due, contexts[due.user_id], due.preferences) for due in batch]
     now = ev.utcnow()
     ids = session.scalars(
         insert(DailyPodcast).returning(DailyPodcast.id, sort_by_parameter_order=True),
-        [podcast_values(context, SCHEDULER, languages, fmt, due.for_date, now) for due, context, languages, fmt in made],
+        [podcast_values(context, SCHEDULER, wants.languages, wants.output_format, due.for_date, now, minutes=wants.minutes)
+         for due, context, wants in made],
     ).all()
-    add_to_outbox(session, [requested_event(podcast_id, context, SCHEDULER, languages, fmt, due.for_date, occurred_at=now)
-                            for podcast_id, (due, context, languages, fmt) in zip(ids, made)], schemas)
+    add_to_outbox(session, [requested_event(podcast_id, context, SCHEDULER, wants.languages, wants.output_format,
+                                            due.for_date, occurred_at=now, minutes=wants.minutes)
+                            for podcast_id, (due, context, wants) in zip(ids, made)], schemas)
     if ids:  # another scheduler's request of the same (learner, date) fails here
         session.execute(insert(DailyRequest), [{"user_id": due.user_id, "for_date": due.for_date, "podcast_id": podcast_id, "requested_at": now}
                                                for podcast_id, due in zip(ids, batch)])

@@ -77,6 +77,8 @@ Instant = Annotated[
 # A JSON integer (not a boolean, a string or a fraction): `Annotated[int, Field(<bounds>), JSON_INTEGER]`,
 # the bounds first, so that they stay the integer's own (its `minimum` and `maximum` in the schema).
 JSON_INTEGER = BeforeValidator(_json_integer)
+# A podcast's length: one of dailycast.speech_length.LENGTHS_MINUTES, a JSON integer.
+Minutes = Annotated[Literal[3, 6, 10], JSON_INTEGER]
 # A user id in a JSON body: a JSON integer within its bounds.
 UserId = Annotated[int, Field(ge=1, le=MAX_ID), JSON_INTEGER]
 # Text a client sends: valid Unicode without NUL, so that it can be stored and sent back as UTF-8.
@@ -119,6 +121,7 @@ class PodcastCreate(BaseModel):
         None, min_length=1, max_length=2, description="primary first", json_schema_extra={"uniqueItems": True}
     )
     output_format: OutputFormat = "both"
+    minutes: Minutes | None = Field(None, description="the audio's length: 3, 6 or 10 minutes; default: the learner's preferences' (6)")
 
     @field_validator("languages")
     @classmethod
@@ -243,6 +246,7 @@ class PodcastOut(BaseModel):
     primary_language: str
     secondary_language: str | None
     output_format: OutputFormat
+    minutes: int = Field(description="the audio's length asked for: 3, 6 or 10 minutes")
     script_text: str | None = Field(description="the primary language's script; null for audio-only")
     scripts: dict[str, str] = Field(description="every language's script; empty for audio-only")
     # The seed's four columns, which the projector fills from the tracks (their keys become links).
@@ -337,9 +341,7 @@ class PreferencesIn(BaseModel):
         min_length=1, max_length=2, description="one or two, primary first", json_schema_extra={"uniqueItems": True}
     )
     output_format: OutputFormat
-    minutes: Annotated[Literal[3, 6, 10], JSON_INTEGER] = Field(
-        description="the podcast's length in minutes: 3, 6 or 10"
-    )
+    minutes: Minutes = Field(description="the podcast's length in minutes: 3, 6 or 10")
     delivery_time: LocalTime
     # The schema lists every zone, so clients (and the fuzz test) know the valid ones without calling.
     time_zone: Annotated[str, AfterValidator(_time_zone)] = Field(

@@ -7,7 +7,7 @@ import secrets
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 
 from dailycast.costs import Prices, TokenPrice
-from dailycast.settings import CommonSettings
+from dailycast.settings import SpeechSettings
 from services.api.schemas import MAX_PAGE_SIZE
 
 MIN_SECRET_BYTES = 32  # HS256's key should be as long as its hash (RFC 7518 3.2)
@@ -23,7 +23,9 @@ def _long_enough(name: str, secret: SecretStr, runtime: str) -> SecretStr:
     return secret
 
 
-class ApiSettings(CommonSettings):
+class ApiSettings(SpeechSettings):
+    """SpeechSettings: the accuracy check judges a script at the rate of the voice that speaks it."""
+
     jwt_secret: SecretStr | None = Field(
         None,
         validate_default=True,

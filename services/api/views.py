@@ -22,6 +22,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 
 from dailycast.accuracy import PodcastContent
+from dailycast.speech_length import Speech
 from services.api.auth import Principal
 from services.api.db import DailyPodcast, JsonOf, PodcastAnswer
 from services.api.document_cache import DocumentCache
@@ -32,7 +33,8 @@ def languages_of(row: DailyPodcast) -> list[str]:
     return [row.primary_language] + ([row.secondary_language] if row.secondary_language else [])
 
 
-def podcast_content(row: DailyPodcast) -> PodcastContent:
+def podcast_content(row: DailyPodcast, speech: Speech) -> PodcastContent:
+    """What the accuracy check judges; `speech` is the configured provider and pause (a track names its own provider)."""
     return PodcastContent(
         status=row.status,
         languages=languages_of(row),
@@ -42,6 +44,8 @@ def podcast_content(row: DailyPodcast) -> PodcastContent:
         questions=row.questions_asked,
         answers=row.student_answers,
         tracks=row.audio_tracks,
+        minutes=row.minutes,
+        speech=speech,
     )
 
 

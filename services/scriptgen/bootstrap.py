@@ -36,10 +36,12 @@ def build(resources: Resources, writer: ScriptWriter | None = None) -> Service:
     settings = ScriptgenSettings()
     writer = writer or build_writer(settings, resources.engine)
     cancellations = SqlCancellations(resources.engine())
+    # Scripts are sized for the voice tts will speak them with: the same SpeechSettings.
+    write = partial(write_script, writer=writer, cancellations=cancellations, speech=settings.spoken_by())
     return Service(
         "scriptgen",
         subscriptions=[
-            Subscription(GROUP, {ev.PodcastRequested: partial(write_script, writer=writer, cancellations=cancellations)}),
+            Subscription(GROUP, {ev.PodcastRequested: write}),
             Subscription(DELETIONS_GROUP, {ev.PodcastDeleted: partial(cancel_script, cancellations=cancellations)}),
         ],
         probes=writer_probes(settings),

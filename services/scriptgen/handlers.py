@@ -7,6 +7,7 @@ import logging
 from dailycast import events as ev
 from dailycast.metrics import timed
 from dailycast.scripts import WriterError, WritingRequest
+from dailycast.speech_length import Speech
 from services.scriptgen.cancellations import Cancellations
 from services.scriptgen.writers.base import ScriptWriter
 
@@ -14,17 +15,22 @@ log = logging.getLogger(__name__)
 
 
 async def write_script(
-    event: ev.PodcastRequested, *, writer: ScriptWriter, cancellations: Cancellations | None = None
+    event: ev.PodcastRequested,
+    *,
+    writer: ScriptWriter,
+    cancellations: Cancellations | None = None,
+    speech: Speech = Speech(),
 ) -> list:
     """Write the podcast's script. A replayed request is written again from its input.
 
     A podcast deleted while its request waited gets nothing: no script, no event (there is no
     podcast left to complete or to fail). Without `cancellations`, every request is written.
+    `speech` is who will speak it: the script is sized for the minutes asked, spoken by that voice.
     """
     if cancellations is not None and await cancellations.is_cancelled(event.podcast_id):
         log.info("podcast %s was deleted: no script for it", event.podcast_id)
         return []
-    request = WritingRequest(event.podcast_id, event.for_date, event.languages, event.learner)
+    request = WritingRequest(event.podcast_id, event.for_date, event.languages, event.learner, event.minutes, speech)
     try:
         with timed("writer"):
             written = await writer.write(request)

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dailycast.languages import CHARACTER_PACED, LANGUAGE_NAMES, target_units
+from dailycast.languages import LANGUAGE_NAMES
 from dailycast.learner import LearnerContext
 from dailycast.scripts import QUESTIONS_PER_PODCAST, WritingRequest
+from dailycast.speech_length import LENGTH_TOLERANCE
+from dailycast.voices import unit_name
 
-# The checks accept 4.5-7.5 minutes; asking for 5-7 leaves the model room to miss a little.
-SHORTEST_MINUTES, LONGEST_MINUTES = 5.0, 7.0
+# The checks accept the minutes asked ±10 % (LENGTH_TOLERANCE); asking for ±7 % leaves the model
+# room to miss a little.
+ASKED_TOLERANCE = 0.7 * LENGTH_TOLERANCE
 COUNT_WORDS = {1: "one", 2: "two", 3: "three"}
 
 SYSTEM = (
@@ -35,7 +38,7 @@ def build_multilingual_prompt(request: WritingRequest) -> Prompt:
     parts = [
         _opening(request.languages),
         _about(request.learner),
-        _episode(request.learner, request.languages),
+        _episode(request),
         _reply_shape(request.languages),
     ]
     return Prompt(SYSTEM, "\n\n".join(parts))
@@ -100,14 +103,15 @@ def _about(learner: LearnerContext) -> str:
     return "\n".join(lines)
 
 
-def _episode(learner: LearnerContext, languages: list[str]) -> str:
+def _episode(request: WritingRequest) -> str:
+    learner, languages = request.learner, request.languages
     lines = ["The episode:", f"- Greet {learner.name} by name. {_courses_line(learner.courses)}"]
     lines.append(
         f"- Pitch it at the {learner.ability_level} level. Spend the most time on the weak subjects, "
         "and mention the recent scores with encouragement."
     )
-    lines.append("- About 6 minutes read aloud; in each language:")
-    lines += [f"  - {language_label(lang)}: {_length(lang)}" for lang in languages]
+    lines.append(f"- About {request.minutes} minutes read aloud; in each language:")
+    lines += [f"  - {language_label(lang)}: {_length(request, lang)}" for lang in languages]
     lines.append(
         f"- Ask exactly {QUESTIONS_PER_PODCAST} questions that make {learner.name} think about the courses. "
         "Write each question in the script word for word as you give it in \"questions\" (one sentence "
@@ -130,11 +134,11 @@ def _courses_line(courses: list[str]) -> str:
     )
 
 
-def _length(language: str) -> str:
-    unit = "characters" if language in CHARACTER_PACED else "words"
-    target = target_units(language)
-    low, high = target_units(language, SHORTEST_MINUTES), target_units(language, LONGEST_MINUTES)
-    return f"about {target} {unit} (between {low} and {high})"
+def _length(request: WritingRequest, language: str) -> str:
+    """The words (characters) that, spoken by the voice that will speak them, last the minutes asked."""
+    target = request.units_for(language)
+    low, high = round(target * (1 - ASKED_TOLERANCE)), round(target * (1 + ASKED_TOLERANCE))
+    return f"about {target} {unit_name(language)} (between {low} and {high})"
 
 
 def _reply_shape(languages: list[str]) -> str:

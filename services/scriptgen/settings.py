@@ -3,10 +3,12 @@
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import SettingsConfigDict
 
-from dailycast.settings import CommonSettings
+from dailycast.settings import SpeechSettings
 
 
-class ScriptgenSettings(CommonSettings):
+class ScriptgenSettings(SpeechSettings):
+    """The speech provider and pause (SpeechSettings, as tts reads them) size the scripts."""
+
     # Tests and tools may pass fields by name as well as by their env var aliases.
     model_config = SettingsConfigDict(populate_by_name=True)
 

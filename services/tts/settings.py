@@ -1,29 +1,21 @@
 """tts's settings. Without AWS settings, speech is eSpeak NG in process."""
 
-import os
 from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
-from dailycast.settings import CommonSettings
-from dailycast.aws import aws_configured
+from dailycast.settings import SpeechSettings, default_speech
+
+__all__ = ["TtsSettings", "default_speech"]
 
 
-def default_speech() -> str:
-    """Amazon Polly when the environment configures AWS (see `aws_configured`), else local."""
-    return "polly" if aws_configured(os.environ) else "local"
+class TtsSettings(SpeechSettings):
+    """The speech provider and the pause are SpeechSettings', which scriptgen reads too."""
 
-
-class TtsSettings(CommonSettings):
     # Tests and tools may pass fields by name as well as by their env var aliases.
     model_config = SettingsConfigDict(populate_by_name=True)
 
-    pause_seconds: float = Field(5.0, ge=0, le=10, description="the student's thinking pause after each question")
-    speech: Literal["local", "polly"] = Field(
-        default_factory=default_speech,
-        description="local: eSpeak NG in process; polly: Amazon Polly. Default: polly when AWS is configured",
-    )
     polly_endpoint_url: str | None = Field(
         None, description="Polly endpoint; default AWS's own (tests: moto or a local server)"
     )
@@ -45,8 +37,3 @@ class TtsSettings(CommonSettings):
     @classmethod
     def _blank_polly_is_unset(cls, value):
         return None if isinstance(value, str) and not value.strip() else value
-
-    @field_validator("speech", mode="before")
-    @classmethod
-    def _blank_speech_is_default(cls, value):
-        return default_speech() if isinstance(value, str) and not value.strip() else value

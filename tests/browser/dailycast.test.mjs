@@ -71,6 +71,8 @@ test('a student requests a podcast, answers all three questions where the audio 
   assert.equal(await page.locator('#secondary option[value="en"]').isDisabled(), true);
   await page.getByLabel('Second language (optional)').selectOption('es');
   await page.getByLabel('Text and audio').check();
+  assert.equal(await page.getByLabel('Duration').inputValue(), ''); // the daily preferences' length
+  await page.getByLabel('Duration').selectOption('3');
   const before = await page.locator('.podcast-item').evaluateAll((items) => items.map((i) => i.dataset.podcastId));
   await page.getByRole('button', { name: 'Make my podcast' }).click();
 
@@ -84,6 +86,7 @@ test('a student requests a podcast, answers all three questions where the audio 
   await page.locator(`.podcast-item[data-podcast-id="${id}"][data-status="completed"]`).waitFor({ timeout: 120_000 });
   assert.match(await item.textContent(), /Ready/);
   assert.match(await item.textContent(), /0 of 3 answered/);
+  assert.match(await item.textContent(), /3 min/);
   await screenshot(page, 'podcasts');
 
   await item.locator('a').click();
@@ -248,12 +251,14 @@ test('staff generate a bilingual podcast on /admin/dailycast/ and load both audi
   assert.equal(await page.locator('#detail').isHidden(), true);
   assert.equal(tamper, false);
 
+  await page.getByLabel('Duration').selectOption('6');
   await page.getByRole('button', { name: 'Generate' }).click();
   const detail = page.locator('#detail');
   await detail.waitFor();
   await page.locator('#detail[data-status="completed"]').waitFor({ timeout: 120_000 });
   shared.staffPodcast = Number(await detail.getAttribute('data-podcast-id'));
   assert.match(await page.locator('#detail-heading').textContent(), /for Lucas Martin/);
+  assert.match(await page.locator('#detail-meta').textContent(), /Length6 minutes/);
 
   // Both audio files load, and both play (time goes on).
   await until(page, () => [...document.querySelectorAll('#detail-players audio')]

@@ -71,6 +71,27 @@ def test_audio_podcast_hides_the_script_but_keeps_the_questions(api):
     assert check["issues"] == [] and 0 <= check["accuracy_score"] <= 1
 
 
+def test_a_three_minute_podcast_lasts_three_minutes(api):
+    created = api.create(languages=["de"], output_format="audio", minutes=3)
+    assert created.status_code == 202 and created.json()["minutes"] == 3
+    podcast = api.finished(created.json()["id"])
+    assert podcast["status"] == "completed", podcast["error_message"]
+    assert podcast["minutes"] == 3
+    if podcast["tts_provider"] == "espeak":  # real speech: its length is the one asked, ±10 %
+        assert 0.9 * 180 <= podcast["audio"][0]["duration_seconds"] <= 1.1 * 180
+    check = api.get(f"/api/podcasts/{podcast['id']}/accuracy-check/").json()
+    assert check["content_checks"]["minutes_requested"] == 3
+    assert check["issues"] == [], check
+
+
+def test_the_length_defaults_to_the_learners_preferences(api):
+    chosen = {"daily": False, "languages": ["en"], "output_format": "text", "minutes": 10,
+              "delivery_time": "07:00", "time_zone": "UTC"}
+    assert api.client.put("/api/learners/me/preferences", json=chosen, headers=api.auth(1)).status_code == 200
+    assert api.create(output_format="text").json()["minutes"] == 10
+    assert api.create(output_format="text", minutes=6).json()["minutes"] == 6
+
+
 def test_answers_and_progress(api):
     podcast = api.finished(api.create(output_format="text").json()["id"])
     pid, (q1, q2, q3) = podcast["id"], podcast["questions"]
@@ -102,6 +123,8 @@ def test_answers_and_progress(api):
         ({"output_format": "video"}, "output_format"),
         ({"user_id": 999}, "user_id"),
         ({"colour": "red"}, "colour"),
+        ({"minutes": 7}, "minutes"),
+        ({"minutes": "6"}, "minutes"),
     ],
 )
 def test_bad_requests_name_the_field_and_change_nothing(api, body, field):

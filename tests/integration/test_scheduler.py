@@ -68,8 +68,8 @@ def test_a_learners_preferences_shape_their_podcast_and_daily_off_means_none(api
     requested(api, datetime(2026, 12, 2, 13, 0, tzinfo=timezone.utc))  # 22:00 in Tokyo
     with api.container.session_factory() as session:
         row = session.scalars(sa.select(DailyPodcast).where(DailyPodcast.user_id == 1)).one()
-        assert (row.for_date, row.primary_language, row.secondary_language, row.output_format) == (
-            date(2026, 12, 2), "fr", "en", "text")
+        assert (row.for_date, row.primary_language, row.secondary_language, row.output_format, row.minutes) == (
+            date(2026, 12, 2), "fr", "en", "text", 3)
     assert 3 not in {user for user, _ in scheduled(api)}
 
 

@@ -4,14 +4,15 @@ from dailycast.accuracy import PodcastContent, accuracy_check
 from dailycast.events import AudioTrack, QuestionTime
 from tests.utils.factories import questions
 
+# About 6 minutes each, spoken by eSpeak NG with a 5 s pause after each question.
 EN = ("Since you study Django Fundamentals and Python Advanced, this is what you should know about the "
-      "framework and the language that you use. " * 40)
-JA = "DjangoFundamentalsとPythonAdvancedを勉強しているので、今日はフレームワークについて話しましょう。" * 32
+      "framework and the language that you use. " * 45)
+JA = "DjangoFundamentalsとPythonAdvancedを勉強しているので、今日はフレームワークについて話しましょう。" * 34
 
 
-def timed(language: str, seconds: float, *times: tuple[str, float, float]) -> AudioTrack:
+def timed(language: str, seconds: float, *times: tuple[str, float, float], engine: str | None = "local") -> AudioTrack:
     return AudioTrack(language, f"{language}.mp3", seconds, f"{language}-voice", "espeak",
-                      question_times=[QuestionTime(*t) for t in times])
+                      question_times=[QuestionTime(*t) for t in times], engine=engine)
 
 
 GOOD_TIMES = (("q1", 200.0, 204.0), ("q2", 240.0, 244.0), ("q3", 280.0, 284.0))
@@ -21,8 +22,8 @@ def with_questions(script: str, language: str) -> str:
     return "\n\n".join([script, *(q.text[language] for q in questions((language,)))])
 
 
-def audio(**seconds: float) -> list[AudioTrack]:
-    return [timed(lang, s, *GOOD_TIMES) for lang, s in seconds.items()]
+def audio(engine: str | None = "local", **seconds: float) -> list[AudioTrack]:
+    return [timed(lang, s, *GOOD_TIMES, engine=engine) for lang, s in seconds.items()]
 
 
 def content(**overrides) -> PodcastContent:
@@ -35,7 +36,7 @@ def content(**overrides) -> PodcastContent:
             JA.replace("DjangoFundamentals", "Django Fundamentals").replace("PythonAdvanced", "Python Advanced"), "ja")},
         questions=questions(("en", "ja")),
         answers={"q1": "an answer"},
-        tracks=audio(en=330.0, ja=360.0),
+        tracks=audio(en=355.0, ja=362.0),
     )
     return PodcastContent(**{**values, **overrides})
 
@@ -57,7 +58,7 @@ def test_each_fault_is_reported_and_lowers_the_score():
         "courses": content(courses=["Django Fundamentals", "Astronomy"]),
         "questions": content(questions=questions(("en", "ja"))[:2]),
         "language": content(scripts={"en": EN, "ja": EN}),
-        "audio": content(tracks=audio(en=330.0)),
+        "audio": content(tracks=audio(en=355.0)),
     }
     for name, podcast in faults.items():
         result = accuracy_check(podcast)
@@ -65,10 +66,33 @@ def test_each_fault_is_reported_and_lowers_the_score():
         assert result["accuracy_score"] < 1.0, name
 
 
-def test_length_and_implausible_duration_are_warnings():
-    result = accuracy_check(content(scripts={"en": EN[:500], "ja": content().scripts["ja"]}, tracks=audio(en=330.0, ja=30.0)))
-    assert any("not about 6" in w for w in result["warnings"])
-    assert any("audio lasts" in w for w in result["warnings"])
+def test_short_audio_is_an_issue_named_with_its_length():
+    result = accuracy_check(content(tracks=audio(en=355.0, ja=291.0)))  # 4:51 of 6 minutes
+    assert result["accuracy_score"] < 1.0
+    assert result["issues"] == ["ja audio lasts 4:51, not 6 min ±10 %"]
+    assert any("ja audio lasts 4:51 against" in w for w in result["warnings"])  # and shorter than its script
+    assert result["content_checks"]["minutes_requested"] == 6
+
+
+def test_audio_is_judged_against_the_minutes_asked():
+    asked_three = accuracy_check(content(minutes=3))
+    assert "en audio lasts 5:55, not 3 min ±10 %" in asked_three["issues"]
+    assert any("en script would last" in w and "not 3" in w for w in asked_three["warnings"])
+    assert accuracy_check(content(minutes=6, tracks=audio(en=6.6 * 60, ja=5.4 * 60)))["issues"] == []
+    assert accuracy_check(content(tracks=audio(en=6.7 * 60, ja=362.0)))["issues"] != []
+
+
+def test_a_script_too_short_for_its_minutes_is_a_warning():
+    result = accuracy_check(content(scripts={"en": EN[:500], "ja": content().scripts["ja"]}))
+    assert any("en script would last 0.7 min spoken, not 6" in w for w in result["warnings"])
+
+
+def test_the_estimate_uses_the_rate_of_the_voice_that_spoke():
+    # eSpeak NG's English is faster than Polly's estimate: the same script lasts longer with Polly
+    local = accuracy_check(content())["content_checks"]["script_length"]["en"]["estimated_minutes"]
+    polly = accuracy_check(content(tracks=audio("neural", en=355.0, ja=362.0)))
+    assert polly["content_checks"]["script_length"]["en"]["estimated_minutes"] > local * 1.1
+    assert any("en audio lasts 5:55 against" in w for w in polly["warnings"])
 
 
 def test_text_podcast_needs_no_audio():
@@ -78,7 +102,7 @@ def test_text_podcast_needs_no_audio():
 
 
 FR = ("Puisque tu étudies Django Fundamentals et Python Advanced, voici ce qu'il faut savoir sur le "
-      "cadre et le langage que tu utilises chaque jour. " * 30)
+      "cadre et le langage que tu utilises chaque jour. " * 43)  # about 5:30 spoken by eSpeak NG
 
 
 def french(**overrides) -> PodcastContent:

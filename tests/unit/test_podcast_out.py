@@ -19,7 +19,7 @@ def row(output_format: str = "both") -> DailyPodcast:
     return DailyPodcast(
         id=7, user_id=1, requested_by=1, for_date=date(2026, 11, 24), attempt=1, status="completed",
         error_message=None, language="en", primary_language="en", secondary_language="ja",
-        output_format=output_format, script_text="Hello", scripts={"en": "Hello", "ja": "こんにちは"},
+        output_format=output_format, minutes=6, script_text="Hello", scripts={"en": "Hello", "ja": "こんにちは"},
         audio_file=tracks[0].audio_key, audio_file_secondary=tracks[1].audio_key, duration_seconds=362,
         duration_seconds_secondary=358, llm_provider="template", llm_model=None, tts_provider="fake",
         included_courses=["Django Fundamentals"], questions_asked=questions(("en", "ja")),

@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
-from dailycast.languages import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, target_units
+from dailycast.languages import LANGUAGE_NAMES, SUPPORTED_LANGUAGES
 from dailycast.learner import QuizScore
 from dailycast.scripts import WritingRequest
+from dailycast.speech_length import Speech
 from services.scriptgen.prompt import build_multilingual_prompt, response_schema
 from tests.utils.factories import learner
 
@@ -18,8 +19,12 @@ AIKO = learner(
 )
 
 
-def prompt_for(languages, who=AIKO):
-    return build_multilingual_prompt(WritingRequest(7, date(2026, 11, 24), list(languages), who))
+def request_for(languages, who=AIKO, minutes=6, speech=Speech()):
+    return WritingRequest(7, date(2026, 11, 24), list(languages), who, minutes, speech)
+
+
+def prompt_for(languages, who=AIKO, **length):
+    return build_multilingual_prompt(request_for(languages, who, **length))
 
 
 @pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
@@ -38,8 +43,21 @@ def test_prompt_carries_the_learner_context(lang):
 def test_prompt_gives_the_target_length_in_the_languages_unit(lang):
     user = prompt_for([lang]).user
     unit = "characters" if lang in ("ja", "ko") else "words"
-    assert f"{LANGUAGE_NAMES[lang]} ({lang}): about {target_units(lang)} {unit}" in user
+    assert f"{LANGUAGE_NAMES[lang]} ({lang}): about {request_for([lang]).units_for(lang)} {unit}" in user
     assert "About 6 minutes" in user
+
+
+@pytest.mark.parametrize("minutes", [3, 6, 10])
+def test_prompt_asks_for_the_minutes_requested_at_the_speaking_voices_rate(minutes):
+    local, polly = (request_for(["fr"], minutes=minutes, speech=Speech(p, 5.0)) for p in ("local", "polly"))
+    assert f"About {minutes} minutes read aloud" in build_multilingual_prompt(local).user
+    # eSpeak NG's French is faster than Polly's estimate: more words for the same minutes
+    assert local.units_for("fr") > polly.units_for("fr")
+    for request in (local, polly):
+        target = request.units_for("fr")
+        assert f"French (fr): about {target} words" in build_multilingual_prompt(request).user
+        # the question pauses are part of the minutes
+        assert request.audio_minutes("mot " * target, "fr") == pytest.approx(minutes, abs=0.01)
 
 
 @pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
@@ -58,7 +76,7 @@ def test_bilingual_prompt_is_one_request_for_both_languages(pair):
     names = f"{LANGUAGE_NAMES[first]} ({first}) and {LANGUAGE_NAMES[second]} ({second})"
     assert user.startswith(f"Generate a podcast script in two languages, {names}, all in this one reply")
     for lang in pair:
-        assert f"{LANGUAGE_NAMES[lang]} ({lang}): about {target_units(lang)}" in user
+        assert f"{LANGUAGE_NAMES[lang]} ({lang}): about {request_for(pair).units_for(lang)}" in user
         assert f'"{lang}": "<the whole {LANGUAGE_NAMES[lang]} script>"' in user
     assert f"key points a good answer mentions, in {LANGUAGE_NAMES[first]}" in user
 

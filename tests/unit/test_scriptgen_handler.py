@@ -1,5 +1,6 @@
 from dailycast import events as ev
 from dailycast.failure_reasons import failure_reason
+from dailycast.speech_length import Speech
 from services.scriptgen.handlers import write_script
 from tests.utils.factories import podcast_requested
 from tests.utils.fakes import FailingWriter, FakeWriter
@@ -33,3 +34,13 @@ async def test_writer_failure_fails_the_podcast_readably():
     assert isinstance(failed, ev.PodcastFailed)
     assert failed.step == "scriptgen" and failed.reason == failure_reason("scriptgen", "ja")  # the learner is ja-JP
     assert "the model is down" in failed.detail
+
+
+async def test_the_writer_is_asked_for_the_minutes_and_the_voice_that_will_speak():
+    writer = FakeWriter()
+    polly = Speech("polly", 3.0)
+    await write_script(podcast_requested(minutes=10), writer=writer, speech=polly)
+    (asked,) = writer.requests
+    assert (asked.minutes, asked.speech) == (10, polly)
+    await write_script(podcast_requested(), writer=writer)
+    assert (writer.requests[1].minutes, writer.requests[1].speech) == (6, Speech("local", 5.0))

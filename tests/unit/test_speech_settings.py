@@ -135,3 +135,12 @@ def test_doctor_is_told_the_aws_choice(monkeypatch):
     assert "8/s neural" in speech.detail
     assert "en Joanna (neural)" in speech.detail and "ru Tatyana (standard)" in speech.detail
     assert (audio.adapter, audio.detail) == ("s3", "s3://podcasts/, private, presigned links valid 300 s")
+
+
+def test_tts_and_scriptgen_read_the_same_speech_settings(monkeypatch):
+    from services.scriptgen.settings import ScriptgenSettings
+
+    monkeypatch.setenv("DAILYCAST_SPEECH", "polly")
+    monkeypatch.setenv("DAILYCAST_PAUSE_SECONDS", "3.5")
+    assert TtsSettings().spoken_by() == ScriptgenSettings().spoken_by() == ApiSettings().spoken_by()
+    assert ScriptgenSettings().spoken_by().provider == "polly" and TtsSettings().pause_seconds == 3.5

@@ -3,6 +3,7 @@ import pytest
 from datetime import date
 
 from dailycast.scripts import WriterError, WritingRequest
+from dailycast.speech_length import Speech
 from services.scriptgen.script_checks import script_problems
 from services.scriptgen.writers.chain import WriterChain
 from tests.utils.factories import learner, written_script
@@ -53,4 +54,30 @@ def test_script_checks_find_each_problem():
     two_questions = type(good)(good.scripts, good.questions[:2], "x")
     assert any("3 questions" in p for p in script_problems(two_questions, REQUEST))
     long = written_script(REQUEST, minutes=20)
-    assert any("not about 6" in p for p in script_problems(long, REQUEST))
+    assert any("min spoken, not 6" in p for p in script_problems(long, REQUEST))
+
+
+@pytest.mark.parametrize("minutes", [3, 6, 10])
+def test_length_is_judged_against_the_minutes_asked_and_the_voice(minutes):
+    asked = WritingRequest(7, REQUEST.for_date, ["en"], learner(), minutes)
+    assert script_problems(written_script(asked), asked) == []
+    for other in {3, 6, 10} - {minutes}:
+        problems = script_problems(written_script(asked, minutes=other), asked)
+        assert len(problems) == 1 and problems[0].startswith(f"en script would last {other}.")
+        assert problems[0].endswith(f"min spoken, not {minutes}")
+    # Polly's English estimate is slower than eSpeak NG's: the local script is too long for Polly
+    polly = WritingRequest(7, REQUEST.for_date, ["en"], learner(), minutes, Speech("polly", 5.0))
+    assert script_problems(written_script(asked), polly) != []
+
+
+async def test_a_script_only_the_wrong_length_is_used_when_no_writer_fits():
+    wrong_length = FakeWriter("short", script=lambda r: written_script(r, "short", minutes=4))
+    worse = FakeWriter("worse", script=lambda r: written_script(r, "worse", minutes=2))
+    script = await WriterChain([FailingWriter("llm"), wrong_length, worse]).write(REQUEST)
+    assert script.writer == "short"
+
+
+async def test_a_script_of_the_right_length_wins_over_an_earlier_misfit():
+    wrong_length = FakeWriter("short", script=lambda r: written_script(r, "short", minutes=4))
+    script = await WriterChain([wrong_length, FakeWriter("template")]).write(REQUEST)
+    assert script.writer == "template"

@@ -94,6 +94,7 @@ def create_podcast(
         session, container.schemas, principal, body.user_id, body.requested_languages(), body.output_format,
         None,  # the learner's local today
         render=lambda row: _podcast_out(row, container).model_dump(mode="json"),
+        minutes=body.minutes,
         daily_limit=container.settings.daily_request_limit,
         idempotency=idempotency,
     )
@@ -173,10 +174,10 @@ def put_answers(
 
 
 @router.get("/{podcast_id}/accuracy-check/", responses={**API, **NOT_FOUND, **INVALID})
-def get_accuracy_check(podcast_id: PodcastId, session: SessionDep, principal: CurrentPrincipal):
+def get_accuracy_check(podcast_id: PodcastId, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
     """Checks of the content: courses named, 3 questions, languages right, length, audio present."""
     row = _visible(session, principal, podcast_id)  # sync: detecting languages is work for a thread
-    return {"podcast_id": row.id, **accuracy_check(views.podcast_content(row))}
+    return {"podcast_id": row.id, **accuracy_check(views.podcast_content(row, container.settings.spoken_by()))}
 
 
 @router.post(

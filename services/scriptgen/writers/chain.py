@@ -7,14 +7,18 @@ import logging
 from collections.abc import Mapping, Sequence
 
 from dailycast.scripts import WriterError, WritingRequest, WrittenScript
-from services.scriptgen.script_checks import script_problems
+from services.scriptgen.script_checks import content_problems, length_problems
 from services.scriptgen.writers.base import ScriptWriter
 
 log = logging.getLogger(__name__)
 
 
 class WriterChain:
-    """Asks each writer in turn; the first valid script wins. Each step is bounded in time."""
+    """Asks each writer in turn; the first valid script wins. Each step is bounded in time.
+
+    A script good in all but its length is kept: when no writer gives one of the right length,
+    the first of these is used (a podcast a little long or short beats none; the accuracy check
+    reports its audio's length)."""
 
     name = "chain"
 
@@ -35,7 +39,7 @@ class WriterChain:
         return self.timeouts.get(writer.name, self.step_timeout_seconds)
 
     async def write(self, request: WritingRequest) -> WrittenScript:
-        failures = []
+        failures, misfit = [], None
         for writer in self.writers:
             try:
                 script = await asyncio.wait_for(writer.write(request), self.timeout_of(writer))
@@ -46,9 +50,15 @@ class WriterChain:
                 log.exception("writer %s crashed", writer.name)
                 failures.append(f"{writer.name}: {type(exc).__name__}: {exc}")
                 continue
-            problems = script_problems(script, request)
-            if not problems:
+            problems = content_problems(script, request)
+            misfits = length_problems(script, request)
+            if not problems and not misfits:
                 return script
-            failures.append(f"{writer.name}: {'; '.join(problems)}")
-            log.warning("writer %s gave an unusable script: %s", writer.name, problems)
+            if not problems and misfit is None:
+                misfit = script
+            failures.append(f"{writer.name}: {'; '.join(problems + misfits)}")
+            log.warning("writer %s gave an unusable script: %s", writer.name, problems + misfits)
+        if misfit is not None:
+            log.warning("no script of the right length; %s's is used: %s", misfit.writer, " | ".join(failures))
+            return misfit
         raise WriterError(" | ".join(failures))

@@ -13,10 +13,11 @@ speech step escapes whatever markup characters they may hold.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from dailycast.languages import SUPPORTED_LANGUAGES, length_units, target_units
+from dailycast.languages import SUPPORTED_LANGUAGES, length_units
 from dailycast.learner import WEAK_SUBJECT_THRESHOLD, LearnerContext, QuizScore
 from dailycast.locale_rules import format_percent
 from dailycast.scripts import (
@@ -28,12 +29,16 @@ from dailycast.scripts import (
 )
 from services.scriptgen.writers.phrases import LEVELS, Phrases, join_titles, phrases_for
 
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
 HIGH_SCORE = 0.85  # the same line learner.ability_level draws for "advanced"
 SCORES_MENTIONED = 3
-# Pool segments are added until the script reaches TARGET, never past FILL_CAP; a script
-# whose fixed part alone passes FILL_CAP is rebuilt in compact form.
-TARGET_MINUTES = 6.0
-FILL_CAP_MINUTES = 6.9
+# The target is the reading units that, spoken by the request's voice with its pauses, last the
+# minutes asked for. Pool segments are added while they bring the script nearer it. A script
+# whose fixed part alone passes the target by more than SHORTER_ABOVE is rebuilt shorter: compact
+# (a sentence per course and weak subject), then brief (no level, scores or technique either),
+# then shortest (the courses and weak subjects only named, in the intros).
+FORMS = ("full", "compact", "brief", "shortest")
+SHORTER_ABOVE = 1.05
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ class TemplateWriter:
         plan = _plan_questions(random.Random(seed + ":questions"), learner)
         texts = {lang: _question_texts(phrases_for(lang), plan) for lang in request.languages}
         scripts = {
-            lang: _write_script(phrases_for(lang), lang, learner, texts[lang], seed)
+            lang: _write_script(phrases_for(lang), lang, learner, texts[lang], seed, request.units_for(lang))
             for lang in request.languages
         }
         questions = [
@@ -117,32 +122,34 @@ def _key_points(phrases: Phrases, planned: _PlannedQuestion) -> list[str]:
 
 
 def _write_script(
-    p: Phrases, lang: str, learner: LearnerContext, questions: list[str], seed: str
+    p: Phrases, lang: str, learner: LearnerContext, questions: list[str], seed: str, target: int
 ) -> str:
     # A fresh generator per language: a script does not depend on the other languages asked for.
-    rng = random.Random(seed)
-    head, tail = _fixed_parts(p, lang, rng, learner, questions, compact=False)
-    if _units(head + tail, lang) > target_units(lang, FILL_CAP_MINUTES):
-        # Many courses or long titles: say less about each one.
+    for form in FORMS:  # many courses, long titles or a short podcast: say less
         rng = random.Random(seed)
-        head, tail = _fixed_parts(p, lang, rng, learner, questions, compact=True)
-    filler = _pick_filler(_pool(p, rng, learner), _units(head + tail, lang), lang)
+        head, tail = _fixed_parts(p, lang, rng, learner, questions, form)
+        if _units(head + tail, lang) <= target * SHORTER_ABOVE:
+            break
+    pool = _pool(p, rng, learner) + _long_pool(p, rng, learner)
+    filler = _pick_filler(pool, head + tail, lang, target)
     return "\n\n".join(head + filler + tail)
 
 
 def _fixed_parts(
-    p: Phrases, lang: str, rng: random.Random, learner: LearnerContext, questions: list[str], compact: bool
+    p: Phrases, lang: str, rng: random.Random, learner: LearnerContext, questions: list[str], form: str
 ) -> tuple[list[str], list[str]]:
-    """The paragraphs every script has: those before the filler, and those after it."""
-    level = _level(learner)
+    """The paragraphs every script of the form has: those before the filler, and those after it."""
+    level, compact, brief = _level(learner), form != "full", form in ("brief", "shortest")
+    named_only = form == "shortest"
     head = [
         rng.choice(p.greeting).format(name=learner.name),
         _intro(p, lang, rng, learner.courses),
-        rng.choice(p.level_intro[level]),
-        *_course_segments(p, rng, learner.courses, compact),
-        *_weak_segments(p, lang, rng, learner.weak_subjects, compact),
-        *_score_segments(p, lang, rng, learner.recent_scores),
-        rng.choice(p.technique) + p.sentence_gap + rng.choice(p.technique_depth[level]),
+        *([] if brief else [rng.choice(p.level_intro[level])]),
+        *([] if named_only else _course_segments(p, rng, learner.courses, compact)),
+        # shortest: only the weak intro (it names the subjects), or the "no weak subject" line
+        *_weak_segments(p, lang, rng, learner.weak_subjects, compact)[: 1 if named_only else None],
+        *([] if brief else _score_segments(p, lang, rng, learner.recent_scores)),
+        *([] if brief else [rng.choice(p.technique) + p.sentence_gap + rng.choice(p.technique_depth[level])]),
     ]
     tail = [
         *_question_segments(p, rng, questions),
@@ -222,17 +229,33 @@ def _pool(p: Phrases, rng: random.Random, learner: LearnerContext) -> list[str]:
     return pool
 
 
-def _pick_filler(pool: list[str], units: int, lang: str) -> list[str]:
-    target, cap = target_units(lang, TARGET_MINUTES), target_units(lang, FILL_CAP_MINUTES)
-    picked = []
+def _long_pool(p: Phrases, rng: random.Random, learner: LearnerContext) -> list[str]:
+    """After the pool, so only long podcasts reach it: more about each course and weak subject,
+    and the other levels' course tips."""
+    courses, level = learner.courses, _level(learner)
+    more = [*_each(rng, p.course_segment, "course", courses), *_each(rng, p.weak_segment, "subject", learner.weak_subjects)]
+    if courses:
+        more += [tip.format(course=rng.choice(courses)) for other in LEVELS if other != level for tip in p.course_tip[other]]
+    return more
+
+
+def _pick_filler(pool: list[str], fixed: list[str], lang: str, target: int) -> list[str]:
+    """Pool segments, in order, each taken if it brings the script nearer the target and says no
+    sentence already said (the long pool's templates are those of the fixed part's segments)."""
+    picked, units, said = [], _units(fixed, lang), {s for paragraph in fixed for s in _sentences(paragraph)}
     for segment in pool:
         if units >= target:
             break
-        size = length_units(segment, lang)
-        if units + size <= cap:
+        size, sentences = length_units(segment, lang), _sentences(segment)
+        if units + size - target < target - units and not sentences & said:
             picked.append(segment)
             units += size
+            said |= sentences
     return picked
+
+
+def _sentences(paragraph: str) -> set[str]:
+    return {s for s in _SENTENCE_END.split(paragraph) if len(s) > 12}
 
 
 # --- helpers ---------------------------------------------------------------------------

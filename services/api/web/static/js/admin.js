@@ -148,6 +148,7 @@ function renderDetail(podcast, { full }) {
     ...meta('Attempt', String(podcast.attempt)),
     ...meta('Languages', languagesOf(podcast).map(languageName).join(' + ')),
     ...meta('Format', FORMATS[podcast.output_format]),
+    ...meta('Length', `${podcast.minutes} minutes`),
     ...meta('Courses', podcast.included_courses.join(', ') || '—'),
     ...meta('Writer', podcast.llm_provider ? `${podcast.llm_provider}${podcast.llm_model ? ` (${podcast.llm_model})` : ''}` : '—'),
     ...meta('Speech', podcast.tts_provider || '—'),

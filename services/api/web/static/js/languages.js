@@ -12,6 +12,9 @@ export const LANGUAGES = {
   ko: 'Korean',
 };
 
+// A podcast's lengths in minutes (the API accepts these only).
+export const LENGTHS = [3, 6, 10];
+
 export const FORMATS = {
   both: 'Text and audio',
   audio: 'Audio only',

@@ -20,7 +20,7 @@ function item(p) {
   const { answered, total: count, percent } = completion(p);
   const isToday = p.for_date === today;
   const title = `${isToday ? 'Today, ' : ''}${formatDate(p.for_date)}: ${languages}`;
-  const details = [FORMATS[p.output_format] || p.output_format];
+  const details = [FORMATS[p.output_format] || p.output_format, `${p.minutes} min`];
   if (user.staff) details.unshift(`Learner ${p.user_id}`);
   if (p.status === 'completed') details.push(`${answered} of ${count} answered (${percentText(percent)})`);
   if (p.status === 'failed' && p.error_message) details.push(p.error_message);

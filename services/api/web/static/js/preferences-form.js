@@ -2,10 +2,9 @@
 // (GET and PUT /api/learners/me/preferences; the API checks every value again).
 
 import { api } from './api.js';
-import { FORMATS, LANGUAGES } from './languages.js';
+import { FORMATS, LANGUAGES, LENGTHS } from './languages.js';
 import { $, clear, el, showError } from './ui.js';
 
-const LENGTHS = [3, 6, 10];
 // Where the API's 422 for a field is shown.
 const ERROR_SLOTS = {
   daily: 'pref-daily', languages: 'pref-secondary', output_format: 'pref-format', minutes: 'pref-minutes',

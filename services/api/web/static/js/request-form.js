@@ -1,7 +1,8 @@
 // The podcast request form (student's list page and /admin/dailycast/): a primary language, an
-// optional second one (never the same twice), a format; the API checks the same again.
+// optional second one (never the same twice), a format, a length (or the learner's daily one); the API
+// checks the same again.
 
-import { FORMATS, LANGUAGES, languageName } from './languages.js';
+import { FORMATS, LANGUAGES, LENGTHS, languageName } from './languages.js';
 import { $, clear, el } from './ui.js';
 
 const ERROR_SLOTS = {
@@ -10,6 +11,7 @@ const ERROR_SLOTS = {
   secondary_language: 'secondary',
   languages: 'secondary',
   output_format: 'format',
+  minutes: 'minutes',
 };
 
 export function setupRequestForm(form) {
@@ -21,6 +23,9 @@ export function setupRequestForm(form) {
   $('formats').replaceChildren(...Object.entries(FORMATS).map(([value, label]) => el('div', { class: 'radio' },
     el('input', { type: 'radio', id: `format-${value}`, name: 'output_format', value, checked: value === 'both' }),
     el('label', { for: `format-${value}` }, label))));
+  $('minutes').replaceChildren(el('option', { value: '' }, 'As in the daily preferences'),
+    ...LENGTHS.map((m) => el('option', { value: String(m) }, `${m} minutes`)));
+  $('minutes').addEventListener('change', () => clear($('minutes-error')));
 
   // The second language can never be the first one.
   const sync = () => {
@@ -44,6 +49,7 @@ export function setupRequestForm(form) {
       clearErrors(form);
       const body = { primary_language: primary.value };
       if (secondary.value) body.secondary_language = secondary.value;
+      if ($('minutes').value) body.minutes = Number($('minutes').value);
       const format = form.querySelector('input[name="output_format"]:checked');
       const problems = {};
       if (!primary.value) problems.primary_language = 'Choose a language.';
