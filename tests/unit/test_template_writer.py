@@ -332,9 +332,10 @@ def test_each_question_is_followed_by_a_pause_to_answer(lang):
     paragraphs = written.scripts[lang].split("\n\n")
     prompts = phrases_for(lang).think_prompt
     for question in written.questions:
-        at = next(i for i, p in enumerate(paragraphs) if question.text[lang] in p)
-        assert paragraphs[at].endswith(question.text[lang])
-        assert paragraphs[at + 1] in prompts
+        # The question, then the prompt to think, then (the speech step's) pause: one paragraph.
+        paragraph = next(p for p in paragraphs if question.text[lang] in p)
+        prompt = next(p for p in prompts if paragraph.endswith(p))
+        assert paragraph.endswith(question.text[lang] + phrases_for(lang).sentence_gap + prompt)
 
 
 @pytest.mark.parametrize("profile", PROFILES)

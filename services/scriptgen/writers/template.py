@@ -203,8 +203,9 @@ def _question_segments(p: Phrases, rng: random.Random, questions: list[str]) -> 
     prompts = _cycle(rng, p.think_prompt)
     segments = [rng.choice(p.questions_intro)]
     for leads, question in zip(p.question_lead, questions):
-        # The question goes in as a value, never re-parsed, so it stays verbatim.
-        segments += [rng.choice(leads).format(question=question), next(prompts)]
+        # The question goes in as a value, never re-parsed, so it stays verbatim. The prompt to
+        # think follows it in its paragraph: the speech step pauses at the paragraph's end.
+        segments.append(rng.choice(leads).format(question=question) + p.sentence_gap + next(prompts))
     return segments
 
 
