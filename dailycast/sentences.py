@@ -15,6 +15,9 @@ from collections.abc import Iterable
 # 6 hex digits (24 bits): a week of scripts is ~500 sentences, so a new sentence is taken for a
 # heard one about once in 30,000; short, because the list rides in every PodcastRequested.
 FINGERPRINT_CHARS = 6
+# At most this many in a snapshot (~2.5 KB in Avro): a week of daily scripts is ~250; a learner
+# with many podcasts a day keeps the newest.
+MAX_HEARD = 350
 # A full stop, ? or ! (with closing quotes) before a space or the end; CJK 。？！ need no space.
 _CLOSERS = r"[\"'”’»)\]」』）]*"
 SENTENCE_END = re.compile(rf"[.!?…]+{_CLOSERS}(?=\s|\Z)|[。！？]+{_CLOSERS}")
@@ -51,12 +54,15 @@ def fingerprints(text: str) -> list[str]:
     return list(seen)
 
 
-def heard_in(scripts: Iterable[str]) -> list[str]:
-    """The fingerprints of several scripts, each once: a learner's recently_heard."""
+def heard_in(scripts: Iterable[str], limit: int = MAX_HEARD) -> list[str]:
+    """The fingerprints of several scripts (newest first), each once, the first `limit`: a
+    learner's recently_heard."""
     seen: dict[str, None] = {}
     for script in scripts:
         for print_ in fingerprints(script):
             seen.setdefault(print_, None)
+            if len(seen) == limit:
+                return list(seen)
     return list(seen)
 
 
