@@ -54,12 +54,17 @@ def fingerprints(text: str) -> list[str]:
     return list(seen)
 
 
-def heard_in(scripts: Iterable[str], limit: int = MAX_HEARD) -> list[str]:
-    """The fingerprints of several scripts (newest first), each once, the first `limit`: a
-    learner's recently_heard."""
+def heard_in(scripts: Iterable[str], limit: int | None = MAX_HEARD) -> list[str]:
+    """The fingerprints of several scripts (newest first), each once, the first `limit` (None: all):
+    a learner's recently_heard."""
+    return merged((fingerprints(script) for script in scripts), limit)
+
+
+def merged(prints: Iterable[Iterable[str]], limit: int | None = MAX_HEARD) -> list[str]:
+    """Several scripts' fingerprints (newest first) as one list, each once, the first `limit`."""
     seen: dict[str, None] = {}
-    for script in scripts:
-        for print_ in fingerprints(script):
+    for script in prints:
+        for print_ in script:
             seen.setdefault(print_, None)
             if len(seen) == limit:
                 return list(seen)
@@ -67,6 +72,6 @@ def heard_in(scripts: Iterable[str], limit: int = MAX_HEARD) -> list[str]:
 
 
 def repeated(text: str, heard: Iterable[str]) -> int:
-    """How many of the text's sentences were heard already."""
-    known = heard if isinstance(heard, (set, frozenset)) else set(heard)
-    return sum(fingerprint(s) in known for s in sentences(text) if normalized(s))
+    """How many of the text's distinct sentences were heard already."""
+    known = set(heard)
+    return sum(print_ in known for print_ in fingerprints(text))

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dailycast.learner import HEARD_DAYS, LearnerContext, QuizScore, ability_level, recent_scores, weak_subjects
-from dailycast.sentences import heard_in
+from dailycast.sentences import merged
 from services.api.db import Course, DailyPodcast, Enrollment, Learner, QuizResult
 
 
@@ -55,21 +55,22 @@ def learner_contexts(
 
 
 def _recently_heard(session: Session, for_dates: Mapping[int, date]) -> dict[int, list[str]]:
-    """Each learner's fingerprints of the primary scripts of the HEARD_DAYS before its date, newest first."""
+    """Each learner's fingerprints of the primary scripts of the HEARD_DAYS before its date, newest
+    first: read from the podcasts' `heard` (fingerprinting the scripts here cost 9 ms a learner)."""
     if not for_dates:
         return {}
-    scripts: dict[int, list[str]] = defaultdict(list)
+    heard: dict[int, list[list[str]]] = defaultdict(list)
     earliest, latest = min(for_dates.values()) - timedelta(days=HEARD_DAYS), max(for_dates.values())
-    for user_id, day, script in session.execute(
-        select(DailyPodcast.user_id, DailyPodcast.for_date, DailyPodcast.script_text)
+    for user_id, day, prints in session.execute(
+        select(DailyPodcast.user_id, DailyPodcast.for_date, DailyPodcast.heard)
         .where(
             DailyPodcast.user_id.in_(list(for_dates)),
             DailyPodcast.for_date >= earliest,
             DailyPodcast.for_date < latest,
-            DailyPodcast.script_text.is_not(None),
+            DailyPodcast.heard.is_not(None),
         )
         .order_by(DailyPodcast.user_id, DailyPodcast.for_date.desc(), DailyPodcast.id.desc())
     ):
         if for_dates[user_id] - timedelta(days=HEARD_DAYS) <= day < for_dates[user_id]:
-            scripts[user_id].append(script)
-    return {user_id: heard_in(texts) for user_id, texts in scripts.items()}
+            heard[user_id].append(prints.split())
+    return {user_id: merged(prints) for user_id, prints in heard.items()}

@@ -29,3 +29,9 @@ def test_repeated_counts_the_heard_sentences_of_a_text():
     heard = heard_in(["A cat. A dog."])
     assert repeated("A dog. A bird. A cat!", heard) == 2
     assert repeated("A bird.", heard) == 0
+
+
+def test_heard_in_keeps_the_newest_within_its_limit():
+    newest, older = "A cat. A dog.", "A bird. A fish."
+    assert heard_in([newest, older], limit=3) == fingerprints("A cat. A dog. A bird.")
+    assert len(heard_in([newest, older], limit=None)) == 4
