@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from itertools import chain
 
 # 6 hex digits (24 bits): a week of scripts is ~500 sentences, so a new sentence is taken for a
 # heard one about once in 30,000; short, because the list rides in every PodcastRequested.
@@ -62,13 +63,9 @@ def heard_in(scripts: Iterable[str], limit: int | None = MAX_HEARD) -> list[str]
 
 def merged(prints: Iterable[Iterable[str]], limit: int | None = MAX_HEARD) -> list[str]:
     """Several scripts' fingerprints (newest first) as one list, each once, the first `limit`."""
-    seen: dict[str, None] = {}
-    for script in prints:
-        for print_ in script:
-            seen.setdefault(print_, None)
-            if len(seen) == limit:
-                return list(seen)
-    return list(seen)
+    # dict.fromkeys keeps the first of each, in C: the scheduler merges a week for every learner.
+    distinct = list(dict.fromkeys(chain.from_iterable(prints)))
+    return distinct if limit is None else distinct[:limit]
 
 
 def repeated(text: str, heard: Iterable[str]) -> int:
