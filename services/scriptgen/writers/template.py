@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from dailycast.languages import SUPPORTED_LANGUAGES, length_units, target_units
 from dailycast.learner import WEAK_SUBJECT_THRESHOLD, LearnerContext, QuizScore
 from dailycast.locale_rules import format_percent
-from dailycast.sentences import fingerprint, normalized, sentences
 from dailycast.scripts import (
     QUESTIONS_PER_PODCAST,
     Question,
@@ -29,6 +28,7 @@ from dailycast.scripts import (
     WritingRequest,
     WrittenScript,
 )
+from dailycast.sentences import fingerprint, normalized, sentences
 from services.scriptgen.writers.phrases import LEVELS, Phrases, join_titles, phrases_for
 
 HIGH_SCORE = 0.85  # the same line learner.ability_level draws for "advanced"
