@@ -62,6 +62,9 @@ def _script(voice: str, lang: str, courses: list[str], questions: list[str], beh
     goal = 40 if behaviour == "too-short" else target_units(lang)
     missing = goal - length_units(" ".join(parts), lang)
     fillers = max(0, -(-missing // max(1, length_units(filler, lang))))
+    if behaviour == "english-paragraph" and voice != "en":  # a paragraph the model wrote in English
+        english = " ".join([PHRASES["en"][1]] * 3)
+        return "\n\n".join([parts[0], english, " ".join([*[filler] * fillers, *questions])])
     return " ".join([parts[0], *[filler] * fillers, *questions])
 
 

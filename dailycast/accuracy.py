@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dailycast.events import AudioTrack
-from dailycast.language_check import detected_language
+from dailycast.language_check import detected_language, foreign_paragraphs
 from dailycast.languages import MAX_MINUTES, MIN_MINUTES, reading_minutes
+from dailycast.readings import REWRITTEN, reading_problems
 from dailycast.scripts import QUESTIONS_PER_PODCAST, Question
 
 # Synthesized speech runs at its own pace; durations outside this share of the reading
 # estimate mean something went wrong (truncated or repeated audio).
 PLAUSIBLE_AUDIO_RATIO = (0.5, 1.8)
+# The silence after a question (the speech service's pause, 5 s by default) is at least this long.
+MIN_PAUSE_SECONDS = 2.0
+LOCAL_SYNTHESIZER = "espeak"  # reads what dailycast.readings gives it, so its reading is checked
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,10 @@ def accuracy_check(p: PodcastContent) -> dict:
         if text:
             found = detected_language(text)
             check(f"language_{lang}", found == lang, f"{lang} script reads as {found}")
+            foreign = [f"paragraph {i + 1} of the {lang} script reads as {other}" for i, other in foreign_paragraphs(text, lang)]
+            check(f"paragraphs_{lang}", not foreign, "; ".join(foreign))
+            unasked = [q.id for q in p.questions if not q.text.get(lang) or q.text[lang] not in text]
+            check(f"questions_in_{lang}", not unasked, f"{', '.join(unasked)} not asked verbatim in the {lang} script")
             check(f"length_{lang}", MIN_MINUTES <= minutes <= MAX_MINUTES,
                   f"{lang} script reads in {minutes:.1f} min, not about 6", issue=False)
     mentioned = {c: all(c in p.scripts.get(lang, "") for lang in p.languages) for c in p.courses}
@@ -52,6 +60,12 @@ def accuracy_check(p: PodcastContent) -> dict:
           f"{len(p.questions)} questions, expected {QUESTIONS_PER_PODCAST}")
     wants_audio = p.output_format in ("audio", "both")
     seconds_of = {t.language: t.duration_seconds for t in p.tracks}
+    for track in p.tracks if wants_audio else []:
+        timing = question_time_problems(track, p.questions)
+        check(f"question_times_{track.language}", not timing, f"{track.language} audio: {'; '.join(timing)}")
+        if track.synthesizer == LOCAL_SYNTHESIZER and track.language in REWRITTEN:
+            misread = reading_problems(p.scripts.get(track.language, ""), track.language)
+            check(f"reading_{track.language}", not misread, f"{track.language} reading: {'; '.join(misread)}")
     durations = {}
     for lang in p.languages if wants_audio else []:
         seconds = seconds_of.get(lang)
@@ -78,3 +92,27 @@ def accuracy_check(p: PodcastContent) -> dict:
             "qa_status": {"questions_count": len(p.questions), "answered_count": answered},
         },
     }
+
+
+def question_time_problems(track: AudioTrack, questions: list[Question]) -> list[str]:
+    """What is wrong with where the track says its questions are: each one timed, inside the audio,
+    in order, its pause after its start, and a silence of MIN_PAUSE_SECONDS before what comes next."""
+    timed = {t.question_id: t for t in track.question_times}
+    problems = [f"no time for {q.id}" for q in questions if q.id not in timed]
+    previous_end = 0.0
+    for q in (q for q in questions if q.id in timed):
+        t = timed[q.id]
+        if not 0 <= t.starts_at <= t.pause_at <= track.duration_seconds:
+            problems.append(f"{q.id} starts at {t.starts_at:.1f} s and pauses at {t.pause_at:.1f} s, "
+                            f"before its start or past the end ({track.duration_seconds:.1f} s)")
+            continue
+        if t.starts_at < previous_end:
+            problems.append(f"{q.id} starts at {t.starts_at:.1f} s, before the one asked before it ends")
+        previous_end = t.pause_at
+    ends = sorted((timed[q.id].pause_at, timed[q.id].starts_at) for q in questions if q.id in timed)
+    following = [start for _, start in ends[1:]] + [track.duration_seconds]
+    for (pause_at, _), next_start in zip(ends, following):
+        if next_start - pause_at < MIN_PAUSE_SECONDS:
+            problems.append(f"no pause after the question that pauses at {pause_at:.1f} s "
+                            f"({next_start - pause_at:.1f} s before what follows)")
+    return problems

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dailycast.language_check import detected_language
+from dailycast.language_check import detected_language, foreign_paragraphs
 from dailycast.languages import MAX_MINUTES, MIN_MINUTES, reading_minutes
 from dailycast.scripts import QUESTIONS_PER_PODCAST, WritingRequest, WrittenScript
 
@@ -31,11 +31,15 @@ def script_problems(script: WrittenScript, request: WritingRequest) -> list[str]
 
 
 def language_problems(scripts: dict[str, str], languages: list[str]) -> list[str]:
-    """Scripts that read as another language than their own (a model answering in English, say)."""
+    """Scripts, or paragraphs of them, that read as another language than their own (a model
+    answering in English, say, or slipping into it for a paragraph)."""
     problems = []
     for language in languages:
         text = scripts.get(language)
         found = detected_language(text) if text else language
         if found != language:
             problems.append(f"the {language} script reads as {found or 'no known language'}")
+            continue
+        problems += [f"paragraph {index + 1} of the {language} script reads as {other}"
+                     for index, other in foreign_paragraphs(text or "", language)]
     return problems

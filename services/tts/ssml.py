@@ -8,10 +8,16 @@ silence starts, so the player stops where the host has finished speaking.
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
+from collections.abc import Callable
+from xml.sax.saxutils import escape, unescape
 
+from dailycast.readings import latin_runs, speakable
 from dailycast.scripts import Question
 from dailycast.sentences import SENTENCE_END
+
+# Languages whose script is not Latin: Polly is told a Latin title there is English.
+OTHER_SCRIPTS = frozenset({"ja", "ko", "ru"})
+_TEXT_BETWEEN_TAGS = re.compile(r"(?<=>)([^<]+)(?=<)")
 
 # Amazon Polly's longest <break>.
 MAX_BREAK_SECONDS = 10.0
@@ -19,6 +25,7 @@ MAX_BREAK_SECONDS = 10.0
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 # Polly asks for quotes to be escaped too, not only & < >.
 _ENTITIES = {'"': "&quot;", "'": "&apos;"}
+_UNESCAPE = {v: k for k, v in _ENTITIES.items()}
 
 
 def build_ssml(script: str, questions: list[Question], language: str, pause_seconds: float) -> str:
@@ -40,6 +47,32 @@ def build_ssml(script: str, questions: list[Question], language: str, pause_seco
     if pending:
         raise ValueError(f"question {pending[0].id} not found in the {language} script")
     return "<speak>" + "".join(paragraphs) + "</speak>"
+
+
+def local_reading(ssml: str, language: str) -> str:
+    """The SSML with each text as the local engine should read it (Japanese as kana); tags stay."""
+    return _each_text(ssml, lambda text: _escape(speakable(text, language)))
+
+
+def english_terms(ssml: str, language: str) -> str:
+    """For Polly: Latin-script runs (course titles, names) in a non-Latin script marked as
+    English, so the voice says them as words; other languages' SSML as it is."""
+    if language not in OTHER_SCRIPTS:
+        return ssml
+    return _each_text(ssml, _lang_en)
+
+
+def _lang_en(text: str) -> str:
+    parts, at = [], 0
+    for start, end in latin_runs(text):
+        parts += [_escape(text[at:start]), f'<lang xml:lang="en-US">{_escape(text[start:end])}</lang>']
+        at = end
+    return "".join(parts) + _escape(text[at:])
+
+
+def _each_text(ssml: str, change: Callable[[str], str]) -> str:
+    """Every text node, unescaped, through `change` (which returns SSML)."""
+    return _TEXT_BETWEEN_TAGS.sub(lambda m: change(unescape(m.group(1), _UNESCAPE)), ssml)
 
 
 def question_marks(

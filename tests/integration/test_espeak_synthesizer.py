@@ -6,6 +6,7 @@ import asyncio
 import pytest
 
 from dailycast.languages import SUPPORTED_LANGUAGES, reading_minutes
+from dailycast.readings import speakable
 from dailycast.scripts import Question
 from services.tts.ssml import build_ssml, question_marks
 from services.tts.synthesizers import espeak
@@ -15,8 +16,8 @@ from services.tts.voices import pick_voice
 
 PAUSE = 2.0
 
-# (script, questions in order). Japanese is kana only: eSpeak NG reads kanji as
-# "Chinese letter" one by one.
+# (script, questions in order). This Japanese is kana; a script with kanji and a Latin title is
+# read into kana by the synthesizer (JA_SCRIPT below).
 SAMPLES: dict[str, tuple[str, list[str]]] = {
     "en": (
         "Plants turn sunlight into sugar. Where does the energy come from?\n\n"
@@ -172,6 +173,37 @@ async def test_speaks_after_a_failure():
     audio, _ = await speak("fr")
     assert set(audio.marks) == {"q1", "q1-end", "q2", "q2-end"}
 
+
+# A Japanese script as the template writer writes it: kanji, a Latin title, a score.
+JA_SCRIPT = (
+    "Aiko Tanakaさん、こんにちは！Dailycastへようこそ。今日はPython Advancedを勉強しましょう。\n\n"
+    "Python Advancedは52%でした。Python Advancedで何が大切ですか？"
+)
+
+
+async def test_japanese_with_a_latin_title_speaks_with_its_marks():
+    questions = [Question("q1", {"ja": "Python Advancedで何が大切ですか？"})]
+    ssml = build_ssml(JA_SCRIPT, questions, "ja", PAUSE)
+    audio = await EspeakSynthesizer().synthesize(ssml, pick_voice("ja", "local"))
+    assert set(audio.marks) == {"q1", "q1-end"}
+    speech = audio.duration_seconds - PAUSE
+    assert 0.5 * reading_minutes(JA_SCRIPT, "ja") * 60 < speech < 2 * reading_minutes(JA_SCRIPT, "ja") * 60
+
+
+def test_the_japanese_voice_reads_the_reading_in_japanese_only():
+    # Latin letters would switch the voice to English, spelled letter by letter ("(en)p'i: _:w'aI").
+    said = espeak.phonemes(speakable(JA_SCRIPT, "ja"), "ja")
+    assert "(en)" not in said and "_:" not in said
+    assert said.count("pa'isoN") == 3  # パイソン, each time
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ko", "Python Advanced를 공부합니다."), ("ru", "Вы изучаете Python Advanced и Django Fundamentals."),
+])
+def test_korean_and_russian_voices_say_a_latin_title_as_english_words(language, text):
+    said = espeak.phonemes(speakable(text, language), pick_voice(language, "local").name)
+    assert "(en)p'aIT@n a#dv'anst" in said  # one switch to English for the title, said as words
+    assert "_:" not in said  # no letter spelled out
 
 def _speech_seconds(take, rate: int, start: float = 0.0, end: float | None = None) -> float:
     """From the first to the last audible sample between start and end."""

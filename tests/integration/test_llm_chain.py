@@ -21,7 +21,7 @@ from tests.utils.factories import learner, podcast_requested
 from tests.utils.fake_llm_server import fake_llm  # noqa: F401  (the fixture)
 
 REQUEST = WritingRequest(7, date(2026, 11, 24), ["en", "fr"], learner())
-UNUSABLE = ("malformed", "missing-fields", "wrong-language", "too-short", "no-courses")
+UNUSABLE = ("malformed", "missing-fields", "wrong-language", "english-paragraph", "too-short", "no-courses")
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from dailycast.storage import audio_store_probe
 from dailycast.quotas import LocalQuota, Rate
 from services.tts.probes import speech_probe
 from services.tts.settings import TtsSettings
+from services.tts.ssml import english_terms
 from services.tts.synthesizers.base import SynthesisError, Voice
 from services.tts.synthesizers.polly import PollySynthesizer
 from tests.utils.moto_server import moto, moto_server  # noqa: F401 (fixtures)
@@ -46,7 +47,8 @@ async def test_a_standard_voice_is_asked_for_mp3_and_ssml_marks(polly):
     with pytest.raises(SynthesisError, match="unusable"):  # moto's 8 zero bytes are no MP3
         await speaker(polly).synthesize(SSML, Voice("ru", "Tatyana", "standard"))
     sent = sorted(polly.sent, key=lambda body: body["OutputFormat"])
-    asked = dict(Engine="standard", VoiceId="Tatyana", TextType="ssml", Text=SSML)
+    # A Russian voice is told that Latin-script text is English.
+    asked = dict(Engine="standard", VoiceId="Tatyana", TextType="ssml", Text=english_terms(SSML, "ru"))
     assert sent == [
         {**asked, "OutputFormat": "json", "SpeechMarkTypes": ["ssml"]},
         {**asked, "OutputFormat": "mp3", "SampleRate": "22050"},
@@ -57,6 +59,14 @@ async def test_a_neural_voice_is_asked_for_with_its_engine(polly):
     with pytest.raises(SynthesisError, match="unusable"):
         await speaker(polly, sample_rate="16000").synthesize(SSML, Voice("en", "Joanna", "neural"))
     assert {(body["Engine"], body["VoiceId"]) for body in polly.sent} == {("neural", "Joanna")}
+
+
+async def test_a_latin_title_in_japanese_goes_to_polly_marked_as_english(polly):
+    ssml = '<speak><p>Python Advancedを勉強しています。</p></speak>'
+    with pytest.raises(SynthesisError, match="unusable"):  # accepted, answered with moto's zero bytes
+        await speaker(polly, sample_rate="16000").synthesize(ssml, Voice("ja", "Takumi", "neural"))
+    [body] = polly.sent
+    assert body["Text"] == '<speak><p><lang xml:lang="en-US">Python Advanced</lang>を勉強しています。</p></speak>'
 
 
 async def test_a_refusal_by_polly_is_a_synthesis_error(polly):

@@ -191,3 +191,11 @@ async def test_a_script_that_cannot_be_cut_is_a_synthesis_error():
 def test_only_pollys_sample_rates_are_accepted():
     with pytest.raises(ValueError, match="24000"):
         PollySynthesizer(FakePollyClient(), sample_rate="44100")
+
+
+async def test_a_latin_title_in_japanese_is_asked_for_as_english():
+    ssml = '<speak><p>Python Advancedを勉強しています。</p></speak>'
+    client = FakePollyClient()
+    await polly(client).synthesize(ssml, Voice("ja", "Takumi", "neural"))
+    [(_, request)] = client.requests
+    assert request["Text"] == '<speak><p><lang xml:lang="en-US">Python Advanced</lang>を勉強しています。</p></speak>'

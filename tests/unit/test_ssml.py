@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from dailycast.scripts import Question
-from services.tts.ssml import MAX_BREAK_SECONDS, break_time, build_ssml, question_marks
+from services.tts.ssml import MAX_BREAK_SECONDS, break_time, build_ssml, english_terms, local_reading, question_marks
 
 Q1 = Question("q1", {"en": "What is 2 < 3?", "fr": "Que vaut 2 < 3 ?"})
 Q2 = Question("q2", {"en": "Why do cats & dogs differ?"})
@@ -163,3 +163,36 @@ def test_question_marks_names_a_missing_mark(missing):
 def test_question_marks_rejects_an_end_before_the_start():
     with pytest.raises(ValueError, match="q1-end"):
         question_marks({"q1": 3.0, "q1-end": 1.0}, [Q1])
+
+
+JA_SSML = build_ssml(
+    "Aiko Tanakaさん、Git & GitHubを勉強しています。\n\nPython Advancedで何が大切ですか？",
+    [Question("q1", {"ja": "Python Advancedで何が大切ですか？"})], "ja", 5.0,
+)
+
+
+def test_local_reading_reads_every_text_as_kana_and_keeps_the_tags():
+    spoken = local_reading(JA_SSML, "ja")
+    assert re.sub(r"[^<>]*(<[^>]*>)[^<>]*", r"\1", spoken) == re.sub(r"[^<>]*(<[^>]*>)[^<>]*", r"\1", JA_SSML)
+    assert not re.search("[A-Za-z]", re.sub("<[^>]*>", "", spoken))
+    assert "アンド" in spoken and "パイソン" in spoken  # & was unescaped before reading
+    ET.fromstring(spoken)
+
+
+def test_local_reading_leaves_other_languages_as_they_are():
+    assert local_reading(build(), "en") == build()
+
+
+def test_english_terms_mark_latin_runs_in_a_non_latin_script():
+    marked = english_terms(JA_SSML, "ja")
+    assert re.findall(r'<lang xml:lang="en-US">(.*?)</lang>', marked) == [
+        "Aiko Tanaka", "Git &amp; GitHub", "Python Advanced",
+    ]
+    assert '<s><mark name="q1"/><lang xml:lang="en-US">Python Advanced</lang>で' in marked
+    ET.fromstring(marked)
+    ru = english_terms("<speak><p>Вы изучаете Python Advanced.</p></speak>", "ru")
+    assert ru == '<speak><p>Вы изучаете <lang xml:lang="en-US">Python Advanced</lang>.</p></speak>'
+
+
+def test_english_terms_leave_latin_script_languages_as_they_are():
+    assert english_terms(build(), "en") == build()

@@ -11,6 +11,7 @@ Each provider has a behaviour, set by a test before it calls:
   malformed       not JSON at all
   missing-fields  JSON without the questions
   wrong-language  English text in every non-English slot (French in an English one)
+  english-paragraph  each non-English script has one paragraph in English
   too-short       a valid shape, but a few sentences only
   no-courses      a valid shape and length that never names the courses
 Every request is recorded (path, headers, JSON body) so tests can assert the prompt, the model,
@@ -31,7 +32,8 @@ from bench.provider_replies import completion, prompt_courses, script_reply
 
 GOOGLE_STATUS = {401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED", 429: "RESOURCE_EXHAUSTED", 500: "INTERNAL",
                  503: "UNAVAILABLE"}
-BEHAVIOURS = ("good", "slow", "failing", "malformed", "missing-fields", "wrong-language", "too-short", "no-courses")
+BEHAVIOURS = ("good", "slow", "failing", "malformed", "missing-fields", "wrong-language", "english-paragraph",
+              "too-short", "no-courses")
 
 @dataclass
 class Call:

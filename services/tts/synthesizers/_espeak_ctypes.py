@@ -62,6 +62,9 @@ def load_library() -> ctypes.CDLL:
         ctypes.c_void_p,  # user_data
     ]
     lib.espeak_Synth.restype = ctypes.c_int
+    # const char *espeak_TextToPhonemes(const void **textptr, int textmode, int phonememode)
+    lib.espeak_TextToPhonemes.argtypes = [ctypes.POINTER(ctypes.c_char_p), ctypes.c_int, ctypes.c_int]
+    lib.espeak_TextToPhonemes.restype = ctypes.c_char_p
     return lib
 
 

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 import lameenc
 
 from dailycast.metrics import timed
+from dailycast.readings import REWRITTEN
 from services.tts.mp3 import read_mp3
 from services.tts.synthesizers import _espeak_ctypes as c
 from services.tts.synthesizers.base import SynthesizedAudio, SynthesisError, Voice
-from services.tts.synthesizers.japanese_reading import kana_ssml
+from services.tts.ssml import local_reading
 
 MP3_BITRATE_KBPS = 48
 MP3_QUALITY = 5  # LAME's 0 (best, slowest) .. 9 (worst, fastest)
@@ -27,8 +28,8 @@ class EspeakSynthesizer:
     name = "espeak"
 
     async def synthesize(self, ssml: str, voice: Voice) -> SynthesizedAudio:
-        if voice.language == "ja":
-            ssml = await asyncio.to_thread(kana_ssml, ssml)
+        if voice.language in REWRITTEN:  # Japanese as kana: the voice reads no kanji and spells Latin
+            ssml = await asyncio.to_thread(local_reading, ssml, voice.language)
         return await asyncio.to_thread(_synthesize, ssml, voice.name)
 
 
@@ -71,6 +72,16 @@ class _Engine:
             raise SynthesisError(f"eSpeak NG failed to synthesize (error {result})")
         return take
 
+    def phonemes(self, text: str, voice_name: str) -> str:
+        if self._lib.espeak_SetVoiceByName(voice_name.encode()) != c.EE_OK:
+            raise SynthesisError(f"eSpeak NG has no voice {voice_name!r}")
+        buffer = ctypes.create_string_buffer(text.encode())
+        position = ctypes.c_char_p(ctypes.addressof(buffer))
+        clauses = []
+        while position.value:  # espeak_TextToPhonemes moves the pointer past each clause
+            clauses.append(self._lib.espeak_TextToPhonemes(ctypes.byref(position), c.CHARS_UTF8, 0).decode())
+        return " | ".join(clauses)
+
     def _on_audio(self, wav, count, events) -> int:
         take = self._take
         try:
@@ -108,6 +119,12 @@ def _speak(ssml: str, voice_name: str) -> tuple[_Take, int]:
     with _lock:
         engine = _started_engine()
         return engine.speak(ssml, voice_name), engine.sample_rate
+
+
+def phonemes(text: str, voice_name: str) -> str:
+    """eSpeak NG's phoneme mnemonics for plain text, clause by clause: what the voice would say."""
+    with _lock:
+        return _started_engine().phonemes(text, voice_name)
 
 
 def _started_engine() -> _Engine:

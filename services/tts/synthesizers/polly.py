@@ -29,6 +29,7 @@ from dailycast.metrics import POLLY_CHARACTERS, PROVIDER_REQUESTS, timed
 from dailycast.quotas import LocalQuota, Quota, Rate
 
 from services.tts.mp3 import Mp3Audio, join_mp3, read_mp3
+from services.tts.ssml import english_terms
 from services.tts.ssml_chunks import MAX_BILLED, MAX_CHARS, split_ssml
 from services.tts.synthesizers.base import SynthesisError, SynthesizedAudio, Voice
 from services.tts.voices import DEFAULT_SAMPLE_RATE
@@ -88,6 +89,7 @@ class PollySynthesizer:
         return self._sample_rate or DEFAULT_SAMPLE_RATE.get(engine, "24000")
 
     async def synthesize(self, ssml: str, voice: Voice) -> SynthesizedAudio:
+        ssml = english_terms(ssml, voice.language)
         try:
             pieces = split_ssml(ssml, self._max_chars, self._max_billed)
         except ValueError as exc:

@@ -7,10 +7,10 @@ weak_segment, ...) have several variants so one script never says the same sente
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from dailycast.languages import SUPPORTED_LANGUAGES
 from dailycast.locale_rules import join_list
@@ -134,6 +134,25 @@ QUESTION_KINDS = tuple(Questions.model_fields)
 def phrases_for(language: str) -> Phrases:
     """The phrase bank of a language ('en', 'ja', ...); every language's is loaded and checked once."""
     return load_texts(__name__, Phrases, SUPPORTED_LANGUAGES)[language]
+
+
+def sentences(language: str, fills: Iterable[Mapping[str, str]]) -> Iterator[str]:
+    """Every template of a language's bank filled with each of `fills` (placeholder -> value;
+    a template ignores what it does not name): what a reading or wording check goes through."""
+    templates = [text for text in _strings(phrases_for(language)) if text.strip()]
+    for fill in fills:
+        yield from (text.format(**fill) for text in templates)
+
+
+def _strings(node: object) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _strings(getattr(node, name))
+    elif isinstance(node, tuple):
+        for item in node:
+            yield from _strings(item)
 
 
 def join_titles(titles: Sequence[str], language: str) -> str:
