@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test unit lint bench bench-runtimes bench-api bench-scale bench-scale-instant bench-scheduler infra-up infra-down clean lock lock-upgrade
+.PHONY: run test unit lint bench bench-runtimes bench-api bench-scale bench-scale-instant bench-scheduler bench-variety infra-up infra-down clean lock lock-upgrade
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,10 @@ bench-scale-instant: $(DEV_STAMP) infra-up
 ## bench-scheduler: the daily scheduler requesting one date's podcasts for 100,000 learners, on SQLite and PostgreSQL
 bench-scheduler: $(DEV_STAMP) infra-up
 	eval "$$(bash deploy/infra.sh env)" && $(BIN)/python -m bench.scheduler --learners 100000 --databases sqlite,postgresql
+
+## bench-variety: how much of a learner's podcast they heard in the 7 days before, 30 days x 3 learners x 9 languages (the template writer, no I/O)
+bench-variety: $(DEV_STAMP)
+	$(BIN)/python -m bench.variety --days 30
 
 ## lock: pin every package again after a change to pyproject.toml's dependencies, keeping the other pins; lock-upgrade: every package to its newest allowed version
 # uv (in its own venv, .venv-lock) rather than pip-tools: it resolves for a stated Python and

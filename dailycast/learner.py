@@ -10,6 +10,8 @@ ABILITY_LEVELS = ("beginner", "intermediate", "advanced")
 # A subject whose average score is below this is a weak subject.
 WEAK_SUBJECT_THRESHOLD = 0.6
 RECENT_SCORES = 5
+# recently_heard covers the podcasts of this many days before the request's date.
+HEARD_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,8 @@ class LearnerContext:
     ability_level: str = "beginner"
     weak_subjects: list[str] = field(default_factory=list)
     recent_scores: list[QuizScore] = field(default_factory=list)
-    # Fingerprints of what the learner heard in the last days' podcasts: writers avoid them.
+    # Fingerprints of the sentences the learner heard in the HEARD_DAYS before the podcast's date
+    # (dailycast.sentences), newest first: writers avoid them.
     recently_heard: list[str] = field(default_factory=list)
 
 

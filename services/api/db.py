@@ -156,6 +156,9 @@ class DailyPodcast(Base):
     output_format: Mapped[str] = mapped_column(String(10))
     minutes: Mapped[int] = mapped_column(Integer, server_default="6")  # the audio's length asked for: 3, 6 or 10
     script_text: Mapped[str | None] = mapped_column(Text)
+    # The fingerprints of script_text's sentences (dailycast.sentences), space-separated, made as
+    # the script is projected: the next week's requests read these, not the scripts.
+    heard: Mapped[str | None] = mapped_column(Text, deferred=True)
     audio_file: Mapped[str | None] = mapped_column(String(300))
     audio_file_secondary: Mapped[str | None] = mapped_column(String(300))
     duration_seconds: Mapped[int | None] = mapped_column(Integer)
@@ -185,7 +188,7 @@ class DailyPodcast(Base):
         answers are gone (its events still on their way are ignored, being of an older attempt)."""
         self.attempt, self.status, self.error_message = attempt, "pending", None
         self.learner_snapshot, self.included_courses = learner, learner.courses
-        self.script_text = self.audio_file = self.audio_file_secondary = None
+        self.script_text = self.heard = self.audio_file = self.audio_file_secondary = None
         self.duration_seconds = self.duration_seconds_secondary = self.tokens_used = None
         self.llm_provider = self.llm_model = self.tts_provider = None
         self.questions_asked, self.scripts, self.audio_tracks, self.answers = [], {}, [], []

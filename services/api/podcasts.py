@@ -179,7 +179,7 @@ def new_podcast(
     for_date: date, *, minutes: int,
 ) -> DailyPodcast:
     """A pending podcast and its PodcastRequested (in the outbox), in the session's transaction."""
-    context, now = learner_context(session, learner), ev.utcnow()
+    context, now = learner_context(session, learner, for_date), ev.utcnow()
     row = DailyPodcast(**podcast_values(context, requested_by, languages, output_format, for_date, now, minutes=minutes))
     session.add(row)
     session.flush()  # the id is the event's key
@@ -318,7 +318,7 @@ def regenerate_podcast(
         learner = session.get(Learner, row.user_id)
         if learner is None or not learner.active:
             raise InvalidInput("fresh_learner", f"learner {row.user_id} is no longer active: regenerate from the snapshot")
-        context = learner_context(session, learner)
+        context = learner_context(session, learner, row.for_date)
     row.start_attempt(row.attempt + 1, context)
     languages = [row.primary_language, *([row.secondary_language] if row.secondary_language else [])]
     add_to_outbox(session, [requested_event(row.id, context, principal.user_id, languages, row.output_format,

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from dailycast import events as ev
 from dailycast.costs import Prices
 from dailycast.metrics import PODCASTS_COMPLETED, PODCASTS_FAILED, PODCASTS_REQUESTED, Tally, count
+from dailycast.sentences import fingerprints
 from services.api.db import (
     Course, DailyPodcast, DailyRequest, Enrollment, Learner, PodcastAnswer, PodcastCost, ProcessedEvent, QuizResult,
 )
@@ -89,6 +90,7 @@ def project_script(session: Session, e: ev.ScriptReady) -> None:
         return
     row.scripts = {s.language: s.text for s in e.scripts}
     row.script_text = row.scripts.get(row.primary_language)
+    row.heard = " ".join(fingerprints(row.script_text)) if row.script_text else None
     row.questions_asked = e.questions
     row.included_courses = e.courses
     row.llm_provider, row.llm_model, row.tokens_used = e.writer, e.model, e.tokens_used

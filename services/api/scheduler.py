@@ -124,7 +124,7 @@ def _request_all(session: Session, schemas: SchemaSet, batch: list[Due]) -> list
     each (one by one through the ORM, a batch cost 7 times as much). A pending podcast gets its
     response document at its first projected event (services/api/documents.py)."""
     learners = session.scalars(select(Learner).where(Learner.id.in_({due.user_id for due in batch}))).all()
-    contexts = learner_contexts(session, learners)
+    contexts = learner_contexts(session, learners, {due.user_id: due.for_date for due in batch})
     batch = [due for due in batch if due.user_id in contexts]  # a learner gone meanwhile gets none
     made = [(due, contexts[due.user_id], due.preferences) for due in batch]
     now = ev.utcnow()

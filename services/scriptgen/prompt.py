@@ -115,7 +115,9 @@ def _episode(request: WritingRequest) -> str:
     lines.append(
         f"- Ask exactly {QUESTIONS_PER_PODCAST} questions that make {learner.name} think about the courses. "
         "Write each question in the script word for word as you give it in \"questions\" (one sentence "
-        "ending in a question mark), then leave a moment to answer."
+        "ending in a question mark) in a paragraph of its own. In the same paragraph, right "
+        f"after the question, one short sentence inviting {learner.name} to pause and think; then end the "
+        "paragraph (a blank line): the silence to answer in comes there."
     )
     lines.append(
         f"- For each question give 1 to 3 key points a good answer mentions, in {LANGUAGE_NAMES[languages[0]]}."

@@ -1,4 +1,9 @@
-"""Turn a podcast script into SSML with a mark and a pause around each question."""
+"""Turn a podcast script into SSML with a mark at each question and a pause after it.
+
+The learner's pause comes after the question and the sentences that follow it in its paragraph
+(the prompt to think it over): question, prompt, silence. Its mark (`q1-end`) is where the
+silence starts, so the player stops where the host has finished speaking.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from xml.sax.saxutils import escape, unescape
 
 from dailycast.readings import latin_runs, speakable
 from dailycast.scripts import Question
+from dailycast.sentences import SENTENCE_END
 
 # Languages whose script is not Latin: Polly is told a Latin title there is English.
 OTHER_SCRIPTS = frozenset({"ja", "ko", "ru"})
@@ -23,7 +29,10 @@ _UNESCAPE = {v: k for k, v in _ENTITIES.items()}
 
 
 def build_ssml(script: str, questions: list[Question], language: str, pause_seconds: float) -> str:
-    """A <speak> document: one <p> per paragraph, each question marked and followed by a pause.
+    """A <speak> document: one <p> per paragraph, each question marked, then its pause.
+
+    The pause follows the whole sentences after the question, up to the next question or the
+    paragraph's end; an unfinished lead-in to the next question stays before that question.
 
     Questions are found, in order, by their exact text in `language`; a question that is not
     found raises ValueError naming its id.
@@ -105,29 +114,52 @@ def _paragraphs(script: str) -> list[str]:
 def _render_paragraph(
     text: str, pending: list[Question], language: str, pause_seconds: float
 ) -> tuple[str, list[Question]]:
-    parts = []
-    while pending:
-        question = pending[0]
+    found: list[tuple[Question, int, int]] = []  # question, where it starts, where it ends
+    at = 0
+    while len(found) < len(pending):
+        question = pending[len(found)]
         spoken = _question_text(question, language)
-        at = text.find(spoken)
-        if at < 0:
+        start = text.find(spoken, at)
+        if start < 0:
             break
-        parts.append(_escape(text[:at]))
-        parts.append(_question_ssml(question.id, spoken, pause_seconds))
-        text = text[at + len(spoken) :]
-        pending = pending[1:]
-    parts.append(_escape(text))
-    return "".join(parts), pending
+        at = start + len(spoken)
+        found.append((question, start, at))
+    parts, done = [], 0
+    for n, (question, start, end) in enumerate(found):
+        following = text[end : found[n + 1][1] if n + 1 < len(found) else len(text)]
+        said = _whole_sentences(following)
+        parts += [_escape(text[done:start]), _question_ssml(question.id, text[start:end], following[:said], pause_seconds)]
+        done = end + said
+    parts.append(_escape(text[done:]))
+    return "".join(parts), pending[len(found) :]
 
 
-def _question_ssml(question_id: str, spoken: str, pause_seconds: float) -> str:
-    # The <s> keeps eSpeak NG from dropping a mark that follows a full stop
-    # (espeak-ng issue #920); for Polly it is just the question's own sentence.
-    return (
-        f'<s><mark name="{_escape(start_mark(question_id))}"/>{_escape(spoken)}'
-        f'<mark name="{_escape(end_mark(question_id))}"/></s>'
-        f'<break time="{break_time(pause_seconds)}"/>'
-    )
+def _whole_sentences(text: str) -> int:
+    """Where the last sentence ending in text ends (0: none)."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    return ends[-1] if ends else 0
+
+
+def _question_ssml(question_id: str, spoken: str, then: str, pause_seconds: float) -> str:
+    # Each <s> keeps eSpeak NG from dropping a mark that follows a full stop
+    # (espeak-ng issue #920); for Polly they are just sentences.
+    start = f'<mark name="{_escape(start_mark(question_id))}"/>'
+    end = f'<mark name="{_escape(end_mark(question_id))}"/>'
+    pause = f'<break time="{break_time(pause_seconds)}"/>'
+    if not then.strip():
+        return f"<s>{start}{_escape(spoken)}{end}</s>{pause}"
+    # Only the last sentence goes in an element with the mark: the others may still be cut
+    # between (ssml_chunks never cuts an element).
+    last = _last_sentence_start(then.rstrip())
+    # After the </s>: inside, after a full stop, eSpeak NG places the mark before the sentence's
+    # last sound has died away.
+    return f"<s>{start}{_escape(spoken)}</s>{_escape(then[:last])}<s>{_escape(then[last:].strip())}</s>{end}{pause}"
+
+
+def _last_sentence_start(text: str) -> int:
+    ends = [m.end() for m in SENTENCE_END.finditer(text) if m.end() < len(text)]
+    at = ends[-1] if ends else 0
+    return at + len(text[at:]) - len(text[at:].lstrip())
 
 
 def _question_text(question: Question, language: str) -> str:

@@ -204,3 +204,31 @@ def test_korean_and_russian_voices_say_a_latin_title_as_english_words(language, 
     said = espeak.phonemes(speakable(text, language), pick_voice(language, "local").name)
     assert "(en)p'aIT@n a#dv'anst" in said  # one switch to English for the title, said as words
     assert "_:" not in said  # no letter spelled out
+
+def _speech_seconds(take, rate: int, start: float = 0.0, end: float | None = None) -> float:
+    """From the first to the last audible sample between start and end."""
+    pcm = array.array("h", bytes(take.pcm))[int(start * rate) : None if end is None else int(end * rate)]
+    loud = [i for i, sample in enumerate(pcm) if abs(sample) > 500]
+    return (loud[-1] - loud[0]) / rate
+
+
+@pytest.mark.parametrize("language", ["en", "de", "ja"])
+def test_the_think_prompt_is_spoken_before_the_pause(language):
+    # As the template writes it: the question, then the prompt to think, then the pause.
+    prompt = {
+        "en": "Pause here for a moment, think it over, and then write your answer in the form.",
+        "de": "Halte hier kurz inne, denk darüber nach und schreib dann deine Antwort in das Formular.",
+        "ja": "ここで すこし とまって、 かんがえてから こたえを かいてください。",
+    }[language]
+    _, (asked, _) = SAMPLES[language]
+    question = Question("q1", {language: asked})
+    gap = "" if language == "ja" else " "
+    ssml = build_ssml(f"{asked}{gap}{prompt}\n\n{asked}", [question], language, 3)
+    take, rate = espeak._speak(ssml, language)
+    alone = {text: _speech_seconds(*espeak._speak(f"<speak>{text}</speak>", language)) for text in (asked, prompt)}
+
+    starts_at, pause_at = take.marks["q1"], take.marks["q1-end"]
+    # Between the question's mark and the pause: the question and the whole prompt.
+    assert _speech_seconds(take, rate, starts_at, pause_at) > alone[asked] + 0.8 * alone[prompt]
+    pcm = array.array("h", bytes(take.pcm))
+    assert max(map(abs, pcm[int(pause_at * rate) : int((pause_at + 2.9) * rate)])) < 100

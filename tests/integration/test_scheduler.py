@@ -12,9 +12,12 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 import sqlalchemy as sa
 
-from services.api.db import DailyPodcast, DailyRequest, Lease
+from dailycast.sentences import heard_in
+from services.api.db import DailyPodcast, DailyRequest, Learner, Lease
+from services.api.learners import learner_contexts
 from services.api.lease import give_back, take_lease
 from services.api.scheduler import LEASE, SCHEDULER, due_at, schedule
+from services.scriptgen.writers.template import TemplateWriter
 from system import cli
 from system.builder import Adapters
 from tests.utils.fakes import FakeSynthesizer, FakeWriter
@@ -147,3 +150,52 @@ def test_dailycast_daily_lists_then_requests_then_has_nothing_left(api, capsys):
                               (3, date(2026, 12, 24))]
     with pytest.raises(SystemExit):
         cli.main(["daily", "--date", "24/12/2026"])
+
+
+def test_each_request_carries_what_the_learner_heard_in_the_7_days_before(monkeypatch, tmp_path):
+    adapters = Adapters(writer=TemplateWriter(), synthesizer=FakeSynthesizer())
+    with running_on_database("sqlite", monkeypatch, tmp_path / "data", adapters) as api:
+
+        def podcasts_of(now: datetime) -> dict[int, DailyPodcast]:
+            ids = requested(api, now)
+            for podcast_id in ids:
+                with api.container.session_factory() as session:
+                    user_id = session.get(DailyPodcast, podcast_id).user_id
+                api.finished(podcast_id, user_id)
+            with api.container.session_factory() as session:
+                rows = session.scalars(sa.select(DailyPodcast).where(DailyPodcast.id.in_(ids))).all()
+                for row in rows:
+                    session.refresh(row, ["learner_snapshot"])
+                    session.expunge(row)
+                return {row.user_id: row for row in rows}
+
+        first = podcasts_of(NOW)
+        assert all(row.learner_snapshot.recently_heard == [] for row in first.values())
+        second = podcasts_of(NOW + timedelta(days=1))
+        for user_id, row in second.items():
+            assert row.learner_snapshot.recently_heard == heard_in([first[user_id].script_text])
+        # A week after the second day the first is 8 days back: heard no more.
+        third = podcasts_of(NOW + timedelta(days=8))
+        for user_id, row in third.items():
+            assert row.learner_snapshot.recently_heard == heard_in([second[user_id].script_text])
+
+
+def test_the_snapshots_of_a_batch_take_the_same_queries_as_one(api):
+    requested(api)  # each learner has a podcast, so each has something that could be heard
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    on = {1: date(2026, 12, 3), 2: date(2026, 12, 2), 3: date(2026, 12, 2)}
+    with api.container.session_factory() as session:
+        learners = session.scalars(sa.select(Learner).where(Learner.id.in_(on))).all()
+        engine = session.get_bind()
+        sa.event.listen(engine, "before_cursor_execute", count)
+        try:
+            learner_contexts(session, learners[:1], on)
+            one, statements[:] = len(statements), []
+            learner_contexts(session, learners, on)
+        finally:
+            sa.event.remove(engine, "before_cursor_execute", count)
+    assert len(statements) == one == 3  # courses, scores, scripts heard: none per learner

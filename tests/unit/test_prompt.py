@@ -102,3 +102,13 @@ def test_schema_requires_every_language_and_allows_nothing_else():
     # OpenAI's strict mode: every object lists all its properties as required and forbids others.
     for node in (schema, scripts, question, question["properties"]["text"]):
         assert node["additionalProperties"] is False and node["required"] == list(node["properties"])
+
+
+def test_prompt_asks_for_the_think_prompt_right_after_each_question_in_its_paragraph():
+    # The speech step pauses at the end of the question's paragraph: the invitation to think
+    # must come before that, and nothing else after it.
+    user = prompt_for(["en"]).user
+    assert (
+        "In the same paragraph, right after the question, one short sentence inviting "
+        "Aiko to pause and think; then end the paragraph" in user
+    )

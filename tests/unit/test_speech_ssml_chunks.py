@@ -11,7 +11,9 @@ from services.tts.ssml import build_ssml
 from services.tts.ssml_chunks import MAX_BILLED, MAX_CHARS, billed_characters, split_ssml
 
 WORDS = "the cell keeps its energy in small molecules that move across each membrane".split()
-QUESTION = re.compile(r'<s><mark name="(q\d)"/>[^<]*<mark name="\1-end"/></s><break time="5s"/>')
+QUESTION = re.compile(r'<s><mark name="(q\d)"/>[^<]*(?:<mark name="\1-end"/>)?</s>')
+# The pause's mark stays with the silence that follows it.
+PAUSE = re.compile(r'<mark name="(q\d)-end"/>(?:</s>)?<break time="5s"/>')
 
 
 def english_script(words: int, seed: int = 1) -> tuple[str, list[Question]]:
@@ -81,6 +83,7 @@ def test_each_question_stays_whole_with_its_marks_and_pause():
         chunks = split_ssml(ssml, max_chars=2 * limit, max_billed=limit)
         found = [m.group(1) for c in chunks for m in QUESTION.finditer(c)]
         assert found == ["q1", "q2", "q3"]
+        assert [m.group(1) for c in chunks for m in PAUSE.finditer(c)] == ["q1", "q2", "q3"]
         assert_well_cut(ssml, chunks, 2 * limit, limit)
 
 

@@ -41,18 +41,44 @@ def test_text_round_trips_through_xml():
     assert "What is 2 < 3?" in text
 
 
-def test_marks_surround_each_question_followed_by_the_pause():
+def test_marks_each_question_and_pauses_after_what_follows_it_in_its_paragraph():
     ssml = build(pause=5)
+    # The think prompt after a question is spoken before the pause, and the pause mark is where
+    # the silence starts: the player stops there.
     assert (
-        '<mark name="q1"/>What is 2 &lt; 3?<mark name="q1-end"/></s><break time="5s"/> Think'
-        in ssml
+        '<s><mark name="q1"/>What is 2 &lt; 3?</s> <s>Think about it.</s><mark name="q1-end"/>'
+        '<break time="5s"/>\nThen: <s><mark name="q2"/>' in ssml
     )
     assert (
-        '<mark name="q2"/>Why do cats &amp; dogs differ?<mark name="q2-end"/></s><break time="5s"/>'
-        in ssml
+        '<s><mark name="q2"/>Why do cats &amp; dogs differ?</s> <s>That&apos;s all.</s><mark name="q2-end"/>'
+        '<break time="5s"/></p>' in ssml
     )
     names = re.findall(r'<mark name="([^"]+)"/>', ssml)
     assert names == ["q1", "q1-end", "q2", "q2-end"]
+
+
+def test_a_question_that_ends_its_paragraph_is_followed_by_the_pause():
+    ssml = build("Ask: What is 2 < 3?\n\nNext.", [Q1])
+    assert '<mark name="q1"/>What is 2 &lt; 3?<mark name="q1-end"/></s><break time="5s"/></p>' in ssml
+
+
+def test_an_unfinished_lead_in_to_the_next_question_stays_before_it():
+    ssml = build("Ask: What is 2 < 3? And: Why do cats & dogs differ?", [Q1, Q2])
+    assert '3?<mark name="q1-end"/></s><break time="5s"/> And: <s><mark name="q2"/>' in ssml
+
+
+def test_japanese_sentences_need_no_space():
+    question = Question("q1", {"ja": "なぜですか？"})
+    ssml = build_ssml("では、なぜですか？ゆっくり考えてください。", [question], "ja", 3)
+    assert '<mark name="q1"/>なぜですか？</s><s>ゆっくり考えてください。</s><mark name="q1-end"/><break time="3s"/>' in ssml
+
+
+def test_the_think_prompt_is_spoken_before_the_pause():
+    script = "Here is your first question. What is 2 < 3? Take a moment to think, then write your answer."
+    ssml = build(script, [Q1])
+    prompt = ssml.index("Take a moment to think")
+    assert ssml.index('<mark name="q1"/>') < ssml.index("What is 2") < prompt
+    assert prompt < ssml.index('<mark name="q1-end"/>') < ssml.index("<break")
 
 
 def test_paragraphs_split_on_blank_lines_only():
@@ -63,7 +89,7 @@ def test_paragraphs_split_on_blank_lines_only():
 
 def test_uses_the_language_text():
     ssml = build("Alors : Que vaut 2 < 3 ? Voilà.", [Q1], "fr")
-    assert '<mark name="q1"/>Que vaut 2 &lt; 3 ?<mark name="q1-end"/>' in ssml
+    assert '<mark name="q1"/>Que vaut 2 &lt; 3 ?</s> <s>Voilà.</s><mark name="q1-end"/>' in ssml
 
 
 @pytest.mark.parametrize(

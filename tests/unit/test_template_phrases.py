@@ -48,7 +48,7 @@ MIN_VARIANTS = {
     "course_brief": 6,
     "weak_segment": 4,
     "weak_brief": 4,
-    "think_prompt": 3,
+    "think_prompt": 6,  # 3 a script, and none of yesterday's
     "extra": 15,
 }
 TEMPLATE_BANKS = [name for name in Phrases.model_fields if name not in ("questions", "sentence_gap", "list_item")]

@@ -14,6 +14,8 @@ from dailycast.learner import ABILITY_LEVELS, LearnerContext, QuizScore
 from dailycast.language_check import is_in_language
 from dailycast.locale_rules import format_percent
 from dailycast.scripts import QUESTIONS_PER_PODCAST, WriterError, WritingRequest, WrittenScript
+from bench.variety import share_heard
+from dailycast.sentences import heard_in
 from dailycast.speech_length import LENGTHS_MINUTES, Speech, is_about
 from services.scriptgen.script_checks import script_problems
 from services.scriptgen.writers.template import TemplateWriter
@@ -365,9 +367,10 @@ def test_each_question_is_followed_by_a_pause_to_answer(lang):
     paragraphs = written.scripts[lang].split("\n\n")
     prompts = phrases_for(lang).think_prompt
     for question in written.questions:
-        at = next(i for i, p in enumerate(paragraphs) if question.text[lang] in p)
-        assert paragraphs[at].endswith(question.text[lang])
-        assert paragraphs[at + 1] in prompts
+        # The question, then the prompt to think, then (the speech step's) pause: one paragraph.
+        paragraph = next(p for p in paragraphs if question.text[lang] in p)
+        prompt = next(p for p in prompts if paragraph.endswith(p))
+        assert paragraph.endswith(question.text[lang] + phrases_for(lang).sentence_gap + prompt)
 
 
 @pytest.mark.parametrize("profile", PROFILES)
@@ -412,6 +415,61 @@ def test_another_day_gives_another_script(lang):
     assert len(set(texts)) == 5
     first, second = (set(t.split("\n\n")) for t in texts[:2])
     assert len(first ^ second) >= 10  # not just one swapped sentence
+
+
+def a_fortnight(lang: str, learner: LearnerContext = AIKO) -> list[str]:
+    """14 days of scripts, each written knowing the 7 days before (newest first, as the API sends them)."""
+    days: list[str] = []
+    for n in range(14):
+        heard = heard_in(reversed(days[-7:]))
+        days.append(script(lang, replace(learner, recently_heard=heard), DAY + timedelta(days=n)))
+    return days
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+# Not yet "no-courses" (3 general questions of 4, a long filler) nor "six-courses" (6 course
+# segments of 6): they need more than their banks hold.
+@pytest.mark.parametrize("profile", ["one-course", "aiko", "three-courses"])
+def test_what_was_heard_yesterday_is_not_said_again_today(lang, profile):
+    if (profile, lang) == ("one-course", "fr"):
+        # French spoken at eSpeak's 195 words a minute needs more words for 6 minutes than the
+        # banks hold about one course: 19 % of yesterday comes back. More bank variants will do it.
+        pytest.xfail("the French banks hold too little about one course")
+    learner = PROFILES[profile]
+    yesterday = script(lang, learner, DAY)
+    today = script(lang, replace(learner, recently_heard=heard_in([yesterday])), DAY + timedelta(days=1))
+    assert share_heard(today, [yesterday]) <= 0.15
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_consecutive_days_share_at_most_15_percent_of_their_sentences(lang):
+    days = a_fortnight(lang)
+    assert max(share_heard(today, [yesterday]) for yesterday, today in zip(days, days[1:])) <= 0.15
+
+
+@pytest.mark.xfail(strict=True, reason="the phrase banks are too small for a week yet (issue 12, item 3)")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_week_shares_at_most_35_percent_of_a_days_sentences(lang):
+    days = a_fortnight(lang)
+    assert max(share_heard(days[n], days[n - 7 : n]) for n in range(7, 14)) <= 0.35
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_same_heard_list_gives_the_same_script(lang):
+    learner = replace(AIKO, recently_heard=heard_in([script(lang)]))
+    assert script(lang, learner, DAY + timedelta(days=1)) == script(lang, learner, DAY + timedelta(days=1))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_weak_subject_that_is_also_a_course_gets_one_segment_not_three(lang):
+    both = "Python Advanced"
+    learner = replace(AIKO, courses=["Django Fundamentals", both], weak_subjects=[both, "Linear Algebra"])
+    for day in range(5):
+        paragraphs = script(lang, learner, DAY + timedelta(days=day)).split("\n\n")
+        naming = [both in paragraph for paragraph in paragraphs]
+        assert not any(all(naming[i : i + 3]) for i in range(len(naming) - 2)), paragraphs
+        course_segments = {t.format(course=both) for t in phrases_for(lang).course_segment}
+        assert not course_segments & set(paragraphs)
 
 
 def test_another_learner_gets_another_script():

@@ -64,7 +64,7 @@ class Api:
         """The learner's courses as a podcast request would take them; None for no such learner."""
         with self.container.session_factory() as session:
             learner = session.get(Learner, user_id)
-            return None if learner is None else learner_context(session, learner).courses
+            return None if learner is None else learner_context(session, learner, date.today()).courses
 
     def messages(self, topic: str) -> list:
         """Every message of the topic, from its start."""

@@ -2,7 +2,9 @@
 
 It assembles a script per language from the phrase banks in phrases/<language>.toml,
 picking variants with a random.Random seeded from the learner and the date, so the same
-request always gives the same script and each day gives a different one. All
+request always gives the same script and each day gives a different one. Among the variants
+it prefers those whose sentences the learner has not heard lately (the snapshot's
+recently_heard, newest first), and of the heard ones those heard longest ago. All
 language-specific text lives in the phrase files and dailycast.locale_rules; this engine only
 chooses, fills and measures.
 
@@ -13,8 +15,7 @@ speech step escapes whatever markup characters they may hold.
 from __future__ import annotations
 
 import random
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dailycast.languages import SUPPORTED_LANGUAGES, length_units
@@ -27,9 +28,9 @@ from dailycast.scripts import (
     WritingRequest,
     WrittenScript,
 )
+from dailycast.sentences import fingerprint, normalized, sentences
 from services.scriptgen.writers.phrases import LEVELS, Phrases, join_titles, phrases_for
 
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
 HIGH_SCORE = 0.85  # the same line learner.ability_level draws for "advanced"
 SCORES_MENTIONED = 3
 # The target is the reading units that, spoken by the request's voice with its pauses, last the
@@ -48,6 +49,42 @@ class _PlannedQuestion:
     args: dict[str, str]
 
 
+class _Choices(random.Random):
+    """A seeded generator that, among variants, takes the one least heard lately."""
+
+    def __init__(self, seed: str, recently_heard: Sequence[str]):
+        super().__init__(seed)
+        count = len(recently_heard)
+        # Newest first: a sentence of yesterday weighs about 100, one of a week ago 1, so the
+        # repeats a small bank forces fall on what was heard longest ago; what this script
+        # already said weighs most (banks share a few short sentences).
+        self.weights: dict[str, float] = {}
+        for rank, heard in enumerate(recently_heard):
+            self.weights.setdefault(heard, 2 ** (7 * (count - rank) / count))
+        self.said = 1000.0
+
+    def heard(self, text: str) -> float:
+        """How much of the text the learner heard lately, a sentence on average (0: none)."""
+        said = [fingerprint(s) for s in sentences(text) if normalized(s)]
+        if not self.weights or not said:
+            return 0.0
+        return sum(self.weights.get(print_, 0.0) for print_ in said) / len(said)
+
+    def pick(self, bank: Sequence[str], **fill: str) -> str:
+        """One variant of the bank, filled: the least heard, ties broken by the seed."""
+        return self.least_heard([template.format(**fill) for template in bank])
+
+    def least_heard(self, texts: Sequence[str]) -> str:
+        chosen = min(self.sample(list(texts), len(texts)), key=self.heard)
+        self.weights.update((fingerprint(s), self.said) for s in sentences(chosen) if normalized(s))
+        return chosen
+
+    def freshest_first(self, texts: list[str]) -> list[str]:
+        """The texts in a seeded order, those least heard first."""
+        self.shuffle(texts)
+        return sorted(texts, key=self.heard)
+
+
 class TemplateWriter:
     name = "template"
 
@@ -55,7 +92,8 @@ class TemplateWriter:
         _check_languages(request.languages)
         learner = request.learner
         seed = f"{learner.user_id}:{request.for_date.isoformat()}"
-        plan = _plan_questions(random.Random(seed + ":questions"), learner)
+        primary = phrases_for(request.languages[0])
+        plan = _plan_questions(_Choices(seed + ":questions", learner.recently_heard), learner, primary)
         texts = {lang: _question_texts(phrases_for(lang), plan) for lang in request.languages}
         scripts = {
             lang: _write_script(phrases_for(lang), lang, learner, texts[lang], seed, request.units_for(lang))
@@ -83,8 +121,8 @@ def _check_languages(languages: list[str]) -> None:
 # --- questions -------------------------------------------------------------------------
 
 
-def _plan_questions(rng: random.Random, learner: LearnerContext) -> list[_PlannedQuestion]:
-    """Three different questions: the learner's courses and weak subjects first."""
+def _plan_questions(rng: _Choices, learner: LearnerContext, primary: Phrases) -> list[_PlannedQuestion]:
+    """Three different questions: the learner's courses and weak subjects first, the least heard."""
     courses, weak = learner.courses, learner.weak_subjects
     first_course = rng.choice(courses) if courses else ""
     other_courses = [c for c in courses if c != first_course] or courses
@@ -103,10 +141,13 @@ def _plan_questions(rng: random.Random, learner: LearnerContext) -> list[_Planne
     # Indexes are drawn from the English bank's sizes, which all languages share.
     banks = phrases_for("en").questions
     unused = {kind: rng.sample(range(len(bank)), len(bank)) for kind, bank in banks}
-    return [
-        _PlannedQuestion(kind, unused[kind].pop(), args)
-        for kind, args in wishes[:QUESTIONS_PER_PODCAST]
-    ]
+    plan = []
+    for kind, args in wishes[:QUESTIONS_PER_PODCAST]:
+        # Heard in the primary language: the fingerprints are of its script.
+        index = min(unused[kind], key=lambda i: rng.heard(primary.questions[kind][i].text.format(**args)))
+        unused[kind].remove(index)
+        plan.append(_PlannedQuestion(kind, index, args))
+    return plan
 
 
 def _question_texts(phrases: Phrases, plan: list[_PlannedQuestion]) -> list[str]:
@@ -126,35 +167,38 @@ def _write_script(
 ) -> str:
     # A fresh generator per language: a script does not depend on the other languages asked for.
     for form in FORMS:  # many courses, long titles or a short podcast: say less
-        rng = random.Random(seed)
+        rng = _Choices(seed, learner.recently_heard)
         head, tail = _fixed_parts(p, lang, rng, learner, questions, form)
         if _units(head + tail, lang) <= target * SHORTER_ABOVE:
             break
-    pool = _pool(p, rng, learner) + _long_pool(p, rng, learner)
+    # Fresh segments first, the long pool's too: a short bank repeats yesterday otherwise.
+    pool = rng.freshest_first(_pool(p, rng, learner) + _long_pool(p, rng, learner))
     filler = _pick_filler(pool, head + tail, lang, target)
     return "\n\n".join(head + filler + tail)
 
 
 def _fixed_parts(
-    p: Phrases, lang: str, rng: random.Random, learner: LearnerContext, questions: list[str], form: str
+    p: Phrases, lang: str, rng: _Choices, learner: LearnerContext, questions: list[str], form: str
 ) -> tuple[list[str], list[str]]:
     """The paragraphs every script of the form has: those before the filler, and those after it."""
     level, compact, brief = _level(learner), form != "full", form in ("brief", "shortest")
     named_only = form == "shortest"
+    # A course that is also a weak subject is talked about once, in the weak subjects' part.
+    courses = [course for course in learner.courses if course not in learner.weak_subjects]
     head = [
-        rng.choice(p.greeting).format(name=learner.name),
+        rng.pick(p.greeting, name=learner.name),
         _intro(p, lang, rng, learner.courses),
-        *([] if brief else [rng.choice(p.level_intro[level])]),
-        *([] if named_only else _course_segments(p, rng, learner.courses, compact)),
+        *([] if brief else [rng.pick(p.level_intro[level])]),
+        *([] if named_only else _course_segments(p, rng, courses, compact)),
         # shortest: only the weak intro (it names the subjects), or the "no weak subject" line
         *_weak_segments(p, lang, rng, learner.weak_subjects, compact)[: 1 if named_only else None],
         *([] if brief else _score_segments(p, lang, rng, learner.recent_scores)),
-        *([] if brief else [rng.choice(p.technique) + p.sentence_gap + rng.choice(p.technique_depth[level])]),
+        *([] if brief else [rng.pick(p.technique) + p.sentence_gap + rng.pick(p.technique_depth[level])]),
     ]
     tail = [
         *_question_segments(p, rng, questions),
-        rng.choice(p.recap),
-        rng.choice(p.signoff).format(name=learner.name),
+        rng.pick(p.recap),
+        rng.pick(p.signoff, name=learner.name),
     ]
     return head, tail
 
@@ -167,37 +211,37 @@ def _units(paragraphs: list[str], lang: str) -> int:
     return sum(length_units(paragraph, lang) for paragraph in paragraphs)
 
 
-def _intro(p: Phrases, lang: str, rng: random.Random, courses: list[str]) -> str:
+def _intro(p: Phrases, lang: str, rng: _Choices, courses: list[str]) -> str:
     if not courses:
-        return rng.choice(p.intro_no_courses)
-    return rng.choice(p.intro_courses).format(courses=join_titles(courses, lang))
+        return rng.pick(p.intro_no_courses)
+    return rng.pick(p.intro_courses, courses=join_titles(courses, lang))
 
 
-def _course_segments(p: Phrases, rng: random.Random, courses: list[str], compact: bool) -> list[str]:
+def _course_segments(p: Phrases, rng: _Choices, courses: list[str], compact: bool) -> list[str]:
     if compact:
         lines = _each(rng, p.course_brief, "course", courses)
         return [p.sentence_gap.join(lines)] if lines else []
     return _each(rng, p.course_segment, "course", courses)
 
 
-def _weak_segments(p: Phrases, lang: str, rng: random.Random, subjects: list[str], compact: bool) -> list[str]:
+def _weak_segments(p: Phrases, lang: str, rng: _Choices, subjects: list[str], compact: bool) -> list[str]:
     if not subjects:
-        return [rng.choice(p.no_weak)]
-    intro = rng.choice(p.weak_intro).format(subjects=join_titles(subjects, lang))
+        return [rng.pick(p.no_weak)]
+    intro = rng.pick(p.weak_intro, subjects=join_titles(subjects, lang))
     if compact:
         return [intro, p.sentence_gap.join(_each(rng, p.weak_brief, "subject", subjects))]
     return [intro, *_each(rng, p.weak_segment, "subject", subjects)]
 
 
-def _score_segments(p: Phrases, lang: str, rng: random.Random, scores: list[QuizScore]) -> list[str]:
+def _score_segments(p: Phrases, lang: str, rng: _Choices, scores: list[QuizScore]) -> list[str]:
     if not scores:
-        return [rng.choice(p.no_scores)]
-    shuffled = {band: _cycle(rng, bank) for band, bank in p.score_comment}
+        return [rng.pick(p.no_scores)]
+    unused = {band: list(bank) for band, bank in p.score_comment}
     comments = [
-        next(shuffled[_band(s.score)]).format(subject=s.subject, score=format_percent(s.score, lang))
+        _take(rng, unused, _band(s.score), p.score_comment[_band(s.score)], subject=s.subject, score=format_percent(s.score, lang))
         for s in scores[:SCORES_MENTIONED]
     ]
-    return [p.sentence_gap.join([rng.choice(p.scores_intro), *comments])]
+    return [p.sentence_gap.join([rng.pick(p.scores_intro), *comments])]
 
 
 def _band(score: float) -> str:
@@ -206,16 +250,18 @@ def _band(score: float) -> str:
     return "high" if score >= HIGH_SCORE else "mid"
 
 
-def _question_segments(p: Phrases, rng: random.Random, questions: list[str]) -> list[str]:
-    prompts = _cycle(rng, p.think_prompt)
-    segments = [rng.choice(p.questions_intro)]
+def _question_segments(p: Phrases, rng: _Choices, questions: list[str]) -> list[str]:
+    prompts = {"think_prompt": list(p.think_prompt)}
+    segments = [rng.pick(p.questions_intro)]
     for leads, question in zip(p.question_lead, questions):
-        # The question goes in as a value, never re-parsed, so it stays verbatim.
-        segments += [rng.choice(leads).format(question=question), next(prompts)]
+        # The question goes in as a value, never re-parsed, so it stays verbatim. The prompt to
+        # think follows it in its paragraph: the speech step pauses at the paragraph's end.
+        prompt = _take(rng, prompts, "think_prompt", p.think_prompt)
+        segments.append(rng.pick(leads, question=question) + p.sentence_gap + prompt)
     return segments
 
 
-def _pool(p: Phrases, rng: random.Random, learner: LearnerContext) -> list[str]:
+def _pool(p: Phrases, rng: _Choices, learner: LearnerContext) -> list[str]:
     """Optional segments, in a seeded order, to bring the script to its target length."""
     courses = learner.courses
     pool = [text.format(name=learner.name) for text in p.extra]
@@ -225,11 +271,10 @@ def _pool(p: Phrases, rng: random.Random, learner: LearnerContext) -> list[str]:
         for text in p.connection:
             course, course2 = rng.sample(courses, 2)
             pool.append(text.format(course=course, course2=course2))
-    rng.shuffle(pool)
-    return pool
+    return rng.freshest_first(pool)
 
 
-def _long_pool(p: Phrases, rng: random.Random, learner: LearnerContext) -> list[str]:
+def _long_pool(p: Phrases, rng: _Choices, learner: LearnerContext) -> list[str]:
     """After the pool, so only long podcasts reach it: more about each course and weak subject,
     and the other levels' course tips."""
     courses, level = learner.courses, _level(learner)
@@ -242,32 +287,37 @@ def _long_pool(p: Phrases, rng: random.Random, learner: LearnerContext) -> list[
 def _pick_filler(pool: list[str], fixed: list[str], lang: str, target: int) -> list[str]:
     """Pool segments, in order, each taken if it brings the script nearer the target and says no
     sentence already said (the long pool's templates are those of the fixed part's segments)."""
-    picked, units, said = [], _units(fixed, lang), {s for paragraph in fixed for s in _sentences(paragraph)}
+    picked, units, said = [], _units(fixed, lang), {s for paragraph in fixed for s in _long_sentences(paragraph)}
     for segment in pool:
         if units >= target:
             break
-        size, sentences = length_units(segment, lang), _sentences(segment)
-        if units + size - target < target - units and not sentences & said:
+        size, said_here = length_units(segment, lang), _long_sentences(segment)
+        if units + size - target < target - units and not said_here & said:
             picked.append(segment)
             units += size
-            said |= sentences
+            said |= said_here
     return picked
 
 
-def _sentences(paragraph: str) -> set[str]:
-    return {s for s in _SENTENCE_END.split(paragraph) if len(s) > 12}
+def _long_sentences(paragraph: str) -> set[str]:
+    return {s for s in sentences(paragraph) if len(s) > 12}
 
 
 # --- helpers ---------------------------------------------------------------------------
 
 
-def _each(rng: random.Random, bank: Sequence[str], slot: str, items: list[str]) -> list[str]:
+def _each(rng: _Choices, bank: Sequence[str], slot: str, items: list[str]) -> list[str]:
     """One template per item, without repeating a template while unused ones remain."""
-    templates = _cycle(rng, bank)
-    return [next(templates).format(**{slot: item}) for item in items]
+    unused = {slot: list(bank)}
+    return [_take(rng, unused, slot, bank, **{slot: item}) for item in items]
 
 
-def _cycle(rng: random.Random, bank: Sequence[str]) -> Iterator[str]:
-    while True:
-        yield from rng.sample(bank, len(bank))
+def _take(rng: _Choices, unused: dict[str, list[str]], key: str, bank: Sequence[str], **fill: str) -> str:
+    """The least heard of the templates not yet used in this script (all of them again once used up), filled."""
+    if not unused[key]:
+        unused[key] = list(bank)
+    filled = {template.format(**fill): template for template in unused[key]}
+    chosen = rng.least_heard(list(filled))
+    unused[key].remove(filled[chosen])
+    return chosen
 

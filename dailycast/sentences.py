@@ -1,0 +1,74 @@
+"""Sentences of a script, and the fingerprints that say what a learner has already heard.
+
+Pure. A fingerprint is a short hash of one normalized sentence of a script, whichever writer
+wrote it: the API takes them from the learner's last days' scripts into the request's snapshot
+(LearnerContext.recently_heard), and writers avoid saying those sentences again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from itertools import chain
+
+# 6 hex digits (24 bits): a week of scripts is ~500 sentences, so a new sentence is taken for a
+# heard one about once in 30,000; short, because the list rides in every PodcastRequested.
+FINGERPRINT_CHARS = 6
+# At most this many in a snapshot (~2.5 KB in Avro): a week of daily scripts is ~250; a learner
+# with many podcasts a day keeps the newest.
+MAX_HEARD = 350
+# A full stop, ? or ! (with closing quotes) before a space or the end; CJK 。？！ need no space.
+_CLOSERS = r"[\"'”’»)\]」』）]*"
+SENTENCE_END = re.compile(rf"[.!?…]+{_CLOSERS}(?=\s|\Z)|[。！？]+{_CLOSERS}")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences, stripped, in order (a last one without a full stop included)."""
+    found, start = [], 0
+    for end in SENTENCE_END.finditer(text):
+        found.append(text[start : end.end()])
+        start = end.end()
+    found.append(text[start:])
+    return [s.strip() for s in found if s.strip()]
+
+
+def normalized(sentence: str) -> str:
+    """Case, accents' composition, punctuation and spacing do not make a sentence new."""
+    text = unicodedata.normalize("NFKC", sentence).casefold()
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+def fingerprint(sentence: str) -> str:
+    digest = hashlib.blake2b(normalized(sentence).encode("utf-8"), digest_size=8).hexdigest()
+    return digest[:FINGERPRINT_CHARS]
+
+
+def fingerprints(text: str) -> list[str]:
+    """One fingerprint per distinct sentence of the text (no words, no fingerprint), in order."""
+    seen: dict[str, None] = {}
+    for sentence in sentences(text):
+        if normalized(sentence):
+            seen.setdefault(fingerprint(sentence), None)
+    return list(seen)
+
+
+def heard_in(scripts: Iterable[str], limit: int | None = MAX_HEARD) -> list[str]:
+    """The fingerprints of several scripts (newest first), each once, the first `limit` (None: all):
+    a learner's recently_heard."""
+    return merged((fingerprints(script) for script in scripts), limit)
+
+
+def merged(prints: Iterable[Iterable[str]], limit: int | None = MAX_HEARD) -> list[str]:
+    """Several scripts' fingerprints (newest first) as one list, each once, the first `limit`."""
+    # dict.fromkeys keeps the first of each, in C: the scheduler merges a week for every learner.
+    distinct = list(dict.fromkeys(chain.from_iterable(prints)))
+    return distinct if limit is None else distinct[:limit]
+
+
+def repeated(text: str, heard: Iterable[str]) -> int:
+    """How many of the text's distinct sentences were heard already."""
+    known = set(heard)
+    return sum(print_ in known for print_ in fingerprints(text))
