@@ -6,6 +6,7 @@ import time
 import uuid
 from collections.abc import Callable
 from contextlib import ExitStack, contextmanager
+from datetime import date
 
 from fastapi.testclient import TestClient
 
