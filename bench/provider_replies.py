@@ -38,15 +38,24 @@ def prompt_courses(prompt: str) -> list[str]:
     return courses
 
 
-def script_reply(languages: list[str], courses: list[str], behaviour: str = "good") -> dict:
-    """The JSON a model would write for these languages, shaped by the behaviour."""
+def prompt_lengths(prompt: str) -> dict[str, int]:
+    """The length the prompt asks for in each language ("  - French (fr): about 1170 words ..."),
+    by language code (see services/scriptgen/prompt.py)."""
+    return {code: int(units) for code, units in re.findall(r"^  - [^(\n]+\((\w+)\): about (\d+) ", prompt, re.M)}
+
+
+def script_reply(languages: list[str], courses: list[str], behaviour: str = "good",
+                 lengths: dict[str, int] | None = None) -> dict:
+    """The JSON a model would write for these languages, shaped by the behaviour: each script as long
+    as `lengths` asks (the prompt's, prompt_lengths), else 6 minutes of local speech."""
     def voice(lang: str) -> str:  # the language the text is really written in
         if behaviour != "wrong-language":
             return lang
         return "fr" if lang == "en" else "en"
 
     questions = {lang: [PHRASES[voice(lang)][2].format(n=n) for n in (1, 2, 3)] for lang in languages}
-    scripts = {lang: _script(voice(lang), lang, courses, questions[lang], behaviour) for lang in languages}
+    scripts = {lang: _script(voice(lang), lang, courses, questions[lang], behaviour, (lengths or {}).get(lang))
+               for lang in languages}
     return {
         "scripts": scripts,
         "questions": [
@@ -56,12 +65,13 @@ def script_reply(languages: list[str], courses: list[str], behaviour: str = "goo
     }
 
 
-def _script(voice: str, lang: str, courses: list[str], questions: list[str], behaviour: str) -> str:
+def _script(voice: str, lang: str, courses: list[str], questions: list[str], behaviour: str, units: int | None) -> str:
     opening, filler, _ = PHRASES[voice]
     named = ", ".join(courses) if behaviour != "no-courses" else "…"
     parts = [opening.format(courses=named), *questions]
-    # The length is measured in the slot's language, as the checks will measure it (local speech, 6 minutes).
-    goal = 40 if behaviour == "too-short" else Speech().units_for(lang, DEFAULT_MINUTES, QUESTIONS_PER_PODCAST)
+    # The length is measured in the slot's language, as the checks will measure it.
+    goal = units or Speech().units_for(lang, DEFAULT_MINUTES, QUESTIONS_PER_PODCAST)
+    goal = 40 if behaviour == "too-short" else goal
     missing = goal - length_units(" ".join(parts), lang)
     fillers = max(0, -(-missing // max(1, length_units(filler, lang))))
     if behaviour == "english-paragraph" and voice != "en":  # a paragraph the model wrote in English

@@ -38,7 +38,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from bench.provider_replies import completion, encode, polly_output, prompt_courses, script_reply
+from bench.provider_replies import completion, encode, polly_output, prompt_courses, prompt_lengths, script_reply
 from dailycast.quotas import Rate, book
 from services.tts.ssml_chunks import billed_characters
 
@@ -122,7 +122,8 @@ def app(simulation: Simulation) -> Starlette:
         with quota.serving():
             await simulation.wait(simulation.llm_latency)
         languages = body["response_format"]["json_schema"]["schema"]["properties"]["scripts"]["required"]
-        text = json.dumps(script_reply(languages, prompt_courses(body["messages"][-1]["content"])), ensure_ascii=False)
+        prompt = body["messages"][-1]["content"]
+        text = json.dumps(script_reply(languages, prompt_courses(prompt), lengths=prompt_lengths(prompt)), ensure_ascii=False)
         return JSONResponse(completion("openai", body, text, total=len(text) // 3))
 
     async def synthesize_speech(request: Request) -> Response:

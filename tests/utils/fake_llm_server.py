@@ -28,7 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bench.provider_replies import completion, prompt_courses, script_reply
+from bench.provider_replies import completion, prompt_courses, prompt_lengths, script_reply
 
 GOOGLE_STATUS = {401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED", 429: "RESOURCE_EXHAUSTED", 500: "INTERNAL",
                  503: "UNAVAILABLE"}
@@ -181,7 +181,7 @@ def _model_text(provider: Provider, call: Call) -> str:
     if provider.behaviour in ("good", "slow") and provider.reply is not None:
         return provider.reply
     languages = call.schema["properties"]["scripts"]["required"]
-    reply = script_reply(languages, prompt_courses(call.prompt), provider.behaviour)
+    reply = script_reply(languages, prompt_courses(call.prompt), provider.behaviour, prompt_lengths(call.prompt))
     if provider.behaviour == "missing-fields":
         del reply["questions"]
     return json.dumps(reply, ensure_ascii=False)
