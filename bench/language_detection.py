@@ -22,23 +22,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from bench.common import machine_line, markdown_table, note, positive_int, run_main, some_of
-from dailycast.language_check import detected_language
+from dailycast.language_check import detected_language, paragraphs
 from dailycast.languages import SUPPORTED_LANGUAGES
 from dailycast.learner import LearnerContext, QuizScore
 from dailycast.scripts import WritingRequest
+from dailycast.sentences import sentences
 from services.api.demo import LEARNERS
 from services.scriptgen.writers.template import TemplateWriter
 
 DETECTORS = ("py3langid", "lingua")
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def corpus(days: int) -> list[tuple[str, str, str]]:
@@ -51,9 +49,9 @@ def corpus(days: int) -> list[tuple[str, str, str]]:
             request = WritingRequest(user_id, date(2026, 12, 1) + timedelta(days=day), list(SUPPORTED_LANGUAGES), learner)
             written = asyncio.run(writer.write(request))
             for language, script in written.scripts.items():
-                for paragraph in filter(None, map(str.strip, _PARAGRAPH_BREAK.split(script))):
+                for paragraph in paragraphs(script):
                     texts.append((language, paragraph, "paragraph"))
-                    texts += [(language, s, "sentence") for s in _SENTENCE_END.split(paragraph) if len(s) > 1]
+                    texts += [(language, s, "sentence") for s in sentences(paragraph) if len(s) > 1]
     return list(dict.fromkeys(texts))  # days repeat paragraphs: each counted once
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from xml.sax.saxutils import escape, unescape
 
+from dailycast.language_check import paragraphs
 from dailycast.readings import latin_runs, speakable
 from dailycast.scripts import Question
 from dailycast.sentences import SENTENCE_END
@@ -22,7 +23,6 @@ _TEXT_BETWEEN_TAGS = re.compile(r"(?<=>)([^<]+)(?=<)")
 # Amazon Polly's longest <break>.
 MAX_BREAK_SECONDS = 10.0
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 # Polly asks for quotes to be escaped too, not only & < >.
 _ENTITIES = {'"': "&quot;", "'": "&apos;"}
 _UNESCAPE = {v: k for k, v in _ENTITIES.items()}
@@ -41,7 +41,7 @@ def build_ssml(script: str, questions: list[Question], language: str, pause_seco
         raise ValueError(f"pause must not be negative, got {pause_seconds}")
     pending = list(questions)
     paragraphs = []
-    for paragraph in _paragraphs(script):
+    for paragraph in paragraphs(script):
         body, pending = _render_paragraph(paragraph, pending, language, pause_seconds)
         paragraphs.append(f"<p>{body}</p>")
     if pending:
@@ -105,10 +105,6 @@ def break_time(pause_seconds: float) -> str:
     """
     millis = round(min(pause_seconds, MAX_BREAK_SECONDS) * 1000)
     return f"{millis // 1000}s" if millis % 1000 == 0 else f"{millis}ms"
-
-
-def _paragraphs(script: str) -> list[str]:
-    return [p.strip() for p in _PARAGRAPH_BREAK.split(script) if p.strip()]
 
 
 def _render_paragraph(
