@@ -40,13 +40,13 @@ def build_ssml(script: str, questions: list[Question], language: str, pause_seco
     if pause_seconds < 0:
         raise ValueError(f"pause must not be negative, got {pause_seconds}")
     pending = list(questions)
-    paragraphs = []
+    rendered = []
     for paragraph in paragraphs(script):
         body, pending = _render_paragraph(paragraph, pending, language, pause_seconds)
-        paragraphs.append(f"<p>{body}</p>")
+        rendered.append(f"<p>{body}</p>")
     if pending:
         raise ValueError(f"question {pending[0].id} not found in the {language} script")
-    return "<speak>" + "".join(paragraphs) + "</speak>"
+    return "<speak>" + "".join(rendered) + "</speak>"
 
 
 def local_reading(ssml: str, language: str) -> str:
