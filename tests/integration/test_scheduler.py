@@ -190,12 +190,13 @@ def test_the_snapshots_of_a_batch_take_the_same_queries_as_one(api):
     on = {1: date(2026, 12, 3), 2: date(2026, 12, 2), 3: date(2026, 12, 2)}
     with api.container.session_factory() as session:
         learners = session.scalars(sa.select(Learner).where(Learner.id.in_(on))).all()
-        engine = session.get_bind()
-        sa.event.listen(engine, "before_cursor_execute", count)
+        # The session's own connection, not the engine: the projector's thread shares the engine.
+        connection = session.connection()
+        sa.event.listen(connection, "before_cursor_execute", count)
         try:
             learner_contexts(session, learners[:1], on)
             one, statements[:] = len(statements), []
             learner_contexts(session, learners, on)
         finally:
-            sa.event.remove(engine, "before_cursor_execute", count)
+            sa.event.remove(connection, "before_cursor_execute", count)
     assert len(statements) == one == 3  # courses, scores, scripts heard: none per learner
