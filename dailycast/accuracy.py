@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dailycast.events import AudioTrack
-from dailycast.language_check import detected_language, foreign_paragraphs
+from dailycast.language_check import text_languages
 from dailycast.readings import REWRITTEN, reading_problems
 from dailycast.scripts import QUESTIONS_PER_PODCAST, Question
 from dailycast.speech_length import DEFAULT_MINUTES, Speech, is_about
@@ -47,9 +47,9 @@ def accuracy_check(p: PodcastContent) -> dict:
         scripts[lang] = {"characters": len(text), "estimated_minutes": round(minutes, 2)}
         check(f"script_{lang}", bool(text), f"no {lang} script")
         if text:
-            found = detected_language(text)
-            check(f"language_{lang}", found == lang, f"{lang} script reads as {found}")
-            foreign = [f"paragraph {i + 1} of the {lang} script reads as {other}" for i, other in foreign_paragraphs(text, lang)]
+            found = text_languages(text, lang)
+            check(f"language_{lang}", found.reads_as == lang, f"{lang} script reads as {found.reads_as}")
+            foreign = [f"paragraph {i + 1} of the {lang} script reads as {other}" for i, other in found.foreign]
             check(f"paragraphs_{lang}", not foreign, "; ".join(foreign))
             unasked = [q.id for q in p.questions if not q.text.get(lang) or q.text[lang] not in text]
             check(f"questions_in_{lang}", not unasked, f"{', '.join(unasked)} not asked verbatim in the {lang} script")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dailycast.language_check import detected_language, foreign_paragraphs
+from dailycast.language_check import text_languages
 from dailycast.scripts import QUESTIONS_PER_PODCAST, WritingRequest, WrittenScript
 from dailycast.speech_length import is_about
 
@@ -49,10 +49,12 @@ def language_problems(scripts: dict[str, str], languages: list[str]) -> list[str
     problems = []
     for language in languages:
         text = scripts.get(language)
-        found = detected_language(text) if text else language
-        if found != language:
-            problems.append(f"the {language} script reads as {found or 'no known language'}")
+        if not text:
+            continue
+        found = text_languages(text, language)
+        if found.reads_as != language:
+            problems.append(f"the {language} script reads as {found.reads_as or 'no known language'}")
             continue
         problems += [f"paragraph {index + 1} of the {language} script reads as {other}"
-                     for index, other in foreign_paragraphs(text or "", language)]
+                     for index, other in found.foreign]
     return problems

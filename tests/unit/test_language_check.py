@@ -1,6 +1,6 @@
 import pytest
 
-from dailycast.language_check import detected_language, foreign_paragraphs, is_in_language
+from dailycast.language_check import TextLanguages, detected_language, foreign_paragraphs, is_in_language, text_languages
 
 SAMPLES = {
     "en": "Since you study Django, today we look at what makes the framework useful to you.",
@@ -45,3 +45,16 @@ def test_titles_in_latin_letters_do_not_make_a_paragraph_foreign():
     titles = "Django Fundamentals, Python Advanced et Database Design"
     paragraph = f"Tu étudies {titles} : aujourd'hui, nous revoyons chaque cours et ce qui compte le plus."
     assert foreign_paragraphs(paragraph, "fr") == []
+
+
+def test_a_script_reads_as_the_language_of_most_of_its_paragraphs():
+    french = SAMPLES["fr"]
+    english = "\n\n".join([SAMPLES["en"], "Take a moment to think, then write your answer in the form below."])
+    found = text_languages(french + "\n\n" + english, "fr")
+    assert found.reads_as == "en" and found.foreign == [(1, "en"), (2, "en")]
+    assert text_languages(english + "\n\n" + french + "\n\n" + french, "fr").reads_as == "fr"
+
+
+def test_a_script_of_short_paragraphs_is_read_whole():
+    assert text_languages("Bonjour Marie.\n\nMerci beaucoup.", "fr") == TextLanguages("fr", [])
+    assert text_languages("1234\n\n!!", "fr").reads_as is None
