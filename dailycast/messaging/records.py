@@ -5,45 +5,74 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
 
+# Types whose values are records as they are (a date or a time is Avro's logical type, or json_record's text).
+_AS_THEY_ARE = frozenset({str, int, float, bool, bytes, type(None), date, datetime})
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, None for any other type: asked once per type, not per value
+    (dataclasses.fields per value was a third of encoding a PodcastRequested)."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+
+
 def to_record(obj: Any) -> Any:
     """A dataclass (possibly nested) as dicts, lists and scalars."""
-    if dataclasses.is_dataclass(obj):
-        return {f.name: to_record(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, list):
+    cls = type(obj)
+    if cls in _AS_THEY_ARE:
+        return obj
+    names = _field_names(cls)
+    if names is not None:
+        return {name: to_record(getattr(obj, name)) for name in names}
+    if cls is list:
         return [to_record(x) for x in obj]
-    if isinstance(obj, dict):
+    if cls is dict:
         return {k: to_record(v) for k, v in obj.items()}
     return obj
 
 
+def _as_is(data: Any) -> Any:
+    return data
+
+
+def _time(data: Any) -> Any:
+    # A JSON record (json_record) keeps times as ISO text.
+    return datetime.fromisoformat(data) if isinstance(data, str) else data
+
+
 @cache
-def _field_types(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+def _reader(cls: Any) -> Callable[[Any], Any]:
+    """How to build `cls` from a plain record, worked out once per type (decoding a PodcastRequested
+    used to walk its type hints value by value: 0.57 ms)."""
+    origin = typing.get_origin(cls)
+    if origin in (types.UnionType, typing.Union):
+        inner = [a for a in typing.get_args(cls) if a is not type(None)]
+        return _reader(inner[0]) if len(inner) == 1 else _as_is
+    if origin is list:
+        (item,) = typing.get_args(cls)
+        read_item = _reader(item)
+        if read_item is _as_is:
+            return lambda data: None if data is None else list(data)
+        return lambda data: None if data is None else [read_item(x) for x in data]
+    if dataclasses.is_dataclass(cls):
+        hints = typing.get_type_hints(cls)
+        readers = {f.name: _reader(hints[f.name]) for f in dataclasses.fields(cls)}
+        return lambda data: None if data is None else cls(
+            **{k: readers[k](v) for k, v in data.items() if k in readers})
+    if cls is datetime:
+        return _time
+    return _as_is
 
 
 def from_record(cls: Any, data: Any) -> Any:
     """Build `cls` (a dataclass, list[...] or optional of one) from a plain record."""
-    if data is None:
-        return None
-    origin = typing.get_origin(cls)
-    if origin in (types.UnionType, typing.Union):
-        inner = [a for a in typing.get_args(cls) if a is not type(None)]
-        return from_record(inner[0], data) if len(inner) == 1 else data
-    if origin is list:
-        (item,) = typing.get_args(cls)
-        return [from_record(item, x) for x in data]
-    if dataclasses.is_dataclass(cls):
-        hints = _field_types(cls)
-        known = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: from_record(hints[k], v) for k, v in data.items() if k in known})
-    if cls is datetime and isinstance(data, str):  # a JSON record (json_record) keeps times as ISO text
-        return datetime.fromisoformat(data)
-    return data
+    return _reader(cls)(data)
 
 
 def json_record(obj: Any) -> Any:
