@@ -45,9 +45,25 @@ class SentLog(Protocol):
         ...
 
 
+def _sent(podcast_id, attempt) -> sa.Exists:
+    return sa.exists().where(notification_sent.c.podcast_id == podcast_id, notification_sent.c.attempt == attempt)
+
+
+# Built once, with their values bound per call.
+_WAS_SENT = sa.select(_sent(sa.bindparam("podcast_id"), sa.bindparam("attempt")))
+_SENT_OR_DELETED = sa.select(sa.or_(
+    _sent(sa.bindparam("podcast_id"), sa.bindparam("attempt")),
+    sa.exists().where(notification_deleted.c.podcast_id == sa.bindparam("podcast_id")),
+))
+_RECORD = sa.insert(notification_sent)
+
+
 class SqlSentLog:
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
+        # An email's question and its record are one statement each: run in autocommit, each is
+        # atomic without a BEGIN and a ROLLBACK or COMMIT around it, two round trips fewer apiece.
+        self._one_statement = engine.execution_options(isolation_level="AUTOCOMMIT")
 
     async def was_sent(self, podcast_id: int, attempt: int) -> bool:
         return await asyncio.to_thread(self._was_sent, podcast_id, attempt)
@@ -62,19 +78,18 @@ class SqlSentLog:
         await asyncio.to_thread(self._record_deleted, podcast_id)
 
     def _was_sent(self, podcast_id: int, attempt: int) -> bool:
-        with self.engine.connect() as connection:
-            return connection.scalar(sa.select(_sent(podcast_id, attempt)))
+        with self._one_statement.connect() as connection:
+            return connection.scalar(_WAS_SENT, {"podcast_id": podcast_id, "attempt": attempt})
 
     def _may_send(self, podcast_id: int, attempt: int) -> bool:
-        deleted = sa.exists().where(notification_deleted.c.podcast_id == podcast_id)
-        with self.engine.connect() as connection:
-            return not connection.scalar(sa.select(sa.or_(_sent(podcast_id, attempt), deleted)))
+        with self._one_statement.connect() as connection:
+            return not connection.scalar(_SENT_OR_DELETED, {"podcast_id": podcast_id, "attempt": attempt})
 
     def _record(self, podcast_id: int, attempt: int) -> None:
         row = {"podcast_id": podcast_id, "attempt": attempt, "sent_at": utcnow()}
         try:
-            with self.engine.begin() as connection:
-                connection.execute(sa.insert(notification_sent).values(**row))
+            with self._one_statement.connect() as connection:
+                connection.execute(_RECORD, row)
         except sa.exc.IntegrityError:
             # The key is already there: a redelivery (or a concurrent worker) recorded it first.
             pass
@@ -89,6 +104,3 @@ class SqlSentLog:
         except sa.exc.IntegrityError:
             pass  # already recorded (its sent rows went then)
 
-
-def _sent(podcast_id: int, attempt: int) -> sa.Exists:
-    return sa.exists().where(notification_sent.c.podcast_id == podcast_id, notification_sent.c.attempt == attempt)
