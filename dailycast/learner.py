@@ -22,6 +22,16 @@ class QuizScore:
 
 
 @dataclass(frozen=True)
+class Revisit:
+    """A question of a recent podcast whose answer left out key points or was weak: to come back to."""
+
+    question: str
+    missed: list[str]  # the key points the answer left out
+    score: float  # the answer's grade, 0..1
+    language: str  # of the question and its key points
+
+
+@dataclass(frozen=True)
 class LearnerContext:
     """A snapshot of the learner, taken when the podcast is requested."""
 
@@ -36,6 +46,10 @@ class LearnerContext:
     # Fingerprints of the sentences the learner heard in the HEARD_DAYS before the podcast's date
     # (dailycast.sentences), newest first: writers avoid them.
     recently_heard: list[str] = field(default_factory=list)
+    # From the learner's graded answers and thumbs (PodcastRequested v3; none in older events).
+    revisit: list[Revisit] = field(default_factory=list)  # newest first
+    liked_topics: list[str] = field(default_factory=list)  # courses and subjects: chosen more
+    disliked_topics: list[str] = field(default_factory=list)  # chosen less
 
 
 def ability_level(scores: list[QuizScore]) -> str:

@@ -6,6 +6,7 @@ import email.policy
 import pytest
 
 from dailycast.failure_reasons import failure_reason
+from services.api.db import DailyPodcast
 from system.builder import Adapters
 from tests.utils.fakes import FailingSynthesizer, FailingWriter
 from tests.utils.system import wait_for
@@ -102,14 +103,43 @@ def test_answers_and_progress(api):
     by_text = {q2["text"][podcast["primary_language"]]: "Through migrations", "q3": "The ORM escapes input"}
     assert api.client.put(url, json={"answers": by_text}, headers=api.auth(1)).status_code == 200
     progress = api.get(f"/api/podcasts/{pid}/progress/").json()
-    assert progress["progress"] == {
+    assert progress["progress"].items() >= {
         "questions_count": 3, "answered_count": 3, "completion_percentage": 100.0, "overall_status": "completed"
-    }
+    }.items()
     assert [q["user_answer"] for q in progress["questions"]] == ["Models map tables", "Through migrations", "The ORM escapes input"]
     bad = api.client.put(url, json={"answers": {"q1": "changed", "q4": "?"}}, headers=api.auth(1))
     assert bad.status_code == 422 and "q4" in bad.text
     assert api.get(url).json()["answers"]["q1"] == "Models map tables"  # nothing half-written
     assert api.client.put(url, json={"answers": {"q1": "x"}}, headers=api.auth(50, staff=True)).status_code == 403
+
+
+def test_an_answer_is_graded_against_its_key_points_and_progress_shows_the_feedback(api):
+    podcast = api.finished(api.create(languages=["fr"], output_format="text").json()["id"])
+    pid = podcast["id"]
+    with api.container.session_factory() as session:  # not in the podcast: the learner sees them with the grade
+        key_points = session.get(DailyPodcast, pid).questions_asked[0].key_points
+    first, *others = key_points
+    put = api.client.put(f"/api/podcasts/{pid}/answers/", json={"answers": {"q1": f"Je dirais : {first}."}},
+                         headers=api.auth(1))
+    assert put.status_code == 200
+
+    def graded():
+        shown = api.get(f"/api/podcasts/{pid}/progress/").json()
+        return shown if shown["questions"][0]["feedback"] else None
+
+    shown = wait_for(graded, what="the answer's grade")
+    question = shown["questions"][0]
+    assert question["key_points"] == key_points and question["key_points_covered"] == [first]
+    assert question["score"] == round(1 / len(key_points), 2) == shown["progress"]["score"]
+    assert (others[0] in question["feedback"]) if others else question["feedback"]
+    assert question["feedback"] != failure_reason("scriptgen", "fr")  # in French, from the local grader
+    assert shown["questions"][1]["feedback"] is None and shown["questions"][1]["score"] is None
+    # Answered again: the old grade goes at once, and the new answer's comes.
+    every = " ".join(key_points)
+    api.client.put(f"/api/podcasts/{pid}/answers/", json={"answers": {"q1": every}}, headers=api.auth(1))
+    assert api.get(f"/api/podcasts/{pid}/progress/").json()["questions"][0]["score"] in (None, 1.0)
+    wait_for(lambda: api.get(f"/api/podcasts/{pid}/progress/").json()["questions"][0]["score"] == 1.0,
+             what="the new answer's grade")
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,7 @@ def _podcast_json(row: views.PodcastRecord, container: ContainerDep) -> bytes:
 
 
 def _answers_out(row: DailyPodcast | views.PodcastRecord) -> ModelResponse:
-    summary = progress(row.questions_asked, row.student_answers, row.primary_language).summary
+    summary = progress(row.questions_asked, row.student_answers, row.primary_language, row.grades).summary
     return ModelResponse(AnswersOut(podcast_id=row.id, answers=row.student_answers, progress=summary))
 
 
@@ -151,7 +151,7 @@ async def get_podcast(podcast_id: PodcastId, gate: DatabaseGateDep, principal: C
 @router.get("/{podcast_id}/progress/", response_model=ProgressOut, responses={**API, **NOT_FOUND, **INVALID})
 async def get_progress(podcast_id: PodcastId, gate: DatabaseGateDep, principal: CurrentPrincipal):
     row = await _visible_record(gate, principal, podcast_id, views.FOR_ANSWERS)
-    result = progress(row.questions_asked, row.student_answers, row.primary_language)
+    result = progress(row.questions_asked, row.student_answers, row.primary_language, row.grades)
     return ModelResponse(ProgressOut(podcast_id=row.id, progress=result.summary, questions=result.questions))
 
 
