@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from dailycast.answer_feedback import feedback_texts
+from dailycast.learner import Revisit
 from dailycast.locale_rules import join_list
 
 # A key point is covered when this share of its content words is found in the answer: one word of
@@ -28,6 +30,11 @@ STEM = {"ko": 2, "ja": 2}
 DEFAULT_STEM, MIN_SHARED = 5, 3
 _JAPANESE_CONTENT = {"名詞", "動詞", "形容詞", "形状詞", "副詞"}
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+# An answer under this score is weak: the next podcasts come back to it, as to missed key points.
+WEAK_ANSWER = 0.5
+REVISITED = 3  # answers a podcast comes back to, at most
 
 
 @dataclass(frozen=True)
@@ -108,3 +115,14 @@ def _common_prefix(a: str, b: str) -> str:
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return a[:n]
+
+
+def revisits(graded: Iterable[tuple[str, list[str], Grade, str]]) -> list[Revisit]:
+    """What the next podcast comes back to, from (question, its key points, the answer's grade,
+    language) newest first: the answers that missed key points or were weak."""
+    chosen = []
+    for question, key_points, grade, language in graded:
+        missed = [point for point in key_points if point not in grade.key_points_covered]
+        if missed or grade.score < WEAK_ANSWER:
+            chosen.append(Revisit(question, missed, grade.score, language))
+    return chosen[:REVISITED]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -78,3 +79,20 @@ def recent_scores(scores: list[QuizScore], limit: int = RECENT_SCORES) -> list[Q
     """The latest scores, newest first."""
     dated = sorted(scores, key=lambda s: s.scored_at or datetime.min, reverse=True)
     return dated[:limit]
+
+
+# A thumb for a topic counts 1; one for a whole podcast counts this much for each of its topics.
+PODCAST_THUMB_WEIGHT = 0.5
+# Thumbs of the podcasts of this many days before the request's date are taken into account.
+RATING_DAYS = 30
+
+
+def topic_leanings(thumbs: Iterable[tuple[str, str, float]]) -> tuple[list[str], list[str]]:
+    """(liked, disliked) topics from (topic, "up" | "down", weight) thumbs: those with more weight
+    up than down, and the reverse; the strongest first."""
+    balance: dict[str, float] = defaultdict(float)
+    for topic, thumb, weight in thumbs:
+        balance[topic] += weight if thumb == "up" else -weight
+    liked = sorted((t for t, b in balance.items() if b > 0), key=lambda t: (-balance[t], t))
+    disliked = sorted((t for t, b in balance.items() if b < 0), key=lambda t: (balance[t], t))
+    return liked, disliked

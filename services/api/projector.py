@@ -19,11 +19,11 @@ from dailycast.grading import Grade
 from dailycast.metrics import PODCASTS_COMPLETED, PODCASTS_FAILED, PODCASTS_REQUESTED, Tally, count
 from dailycast.sentences import fingerprints
 from services.api.db import (
-    Course, DailyPodcast, DailyRequest, Enrollment, Learner, PodcastAnswer, PodcastCost, PodcastRating, ProcessedEvent,
-    QuizResult,
+    Course, DailyPodcast, DailyRequest, Enrollment, Learner, PodcastAnswer, PodcastCost, ProcessedEvent, QuizResult,
 )
 from services.api.podcast_costs import record_cost
 from services.api.preferences import save_preferences
+from services.api.ratings import save_ratings
 from services.api.scheduler import SCHEDULER
 from services.api.schemas import PreferencesIn
 
@@ -167,20 +167,8 @@ def project_graded(session: Session, e: ev.AnswerGraded) -> None:
 
 def project_rated(session: Session, e: ev.PodcastRated) -> None:
     row = session.get(DailyPodcast, e.podcast_id)
-    if row is None:  # deleted since (a rebuild meets it too)
-        return
-    for rating in e.ratings:
-        stored = session.get(PodcastRating, (e.podcast_id, rating.topic))
-        if stored is not None and stored.rated_at > e.occurred_at:
-            continue  # rated again later: that one stands
-        if rating.thumb == "none":
-            if stored is not None:
-                session.delete(stored)
-        elif stored is None:
-            session.add(PodcastRating(podcast_id=e.podcast_id, topic=rating.topic, user_id=row.user_id,
-                                      thumb=rating.thumb, rated_at=e.occurred_at))
-        else:
-            stored.thumb, stored.rated_at = rating.thumb, e.occurred_at
+    if row is not None:  # else deleted since (a rebuild meets it too)
+        save_ratings(session, row, e.ratings, e.occurred_at)
 
 
 def project_deleted(session: Session, e: ev.PodcastDeleted) -> None:

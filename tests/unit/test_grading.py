@@ -65,3 +65,18 @@ def test_stopwords_alone_cover_nothing():
 def test_a_grade_is_its_own_record():
     grade = _grade("en", ["primary keys"], "a primary key")
     assert grade == Grade(key_points_covered=["primary keys"], score=1.0, feedback=grade.feedback)
+
+
+def test_missed_key_points_and_weak_answers_are_revisited_newest_first_three_at_most():
+    from dailycast.grading import revisits
+    from dailycast.learner import Revisit
+
+    graded = [
+        ("Q1?", ["a", "b"], Grade(["a"], 0.5, ""), "en"),
+        ("Q2?", ["c"], Grade(["c"], 1.0, ""), "en"),  # all covered: nothing to come back to
+        ("Q3?", ["d"], Grade(["d"], 0.3, ""), "en"),  # covered, but weak
+        ("Q4?", ["e"], Grade([], 0.0, ""), "fr"),
+        ("Q5?", ["f"], Grade([], 0.0, ""), "en"),
+    ]
+    assert revisits(graded) == [Revisit("Q1?", ["b"], 0.5, "en"), Revisit("Q3?", [], 0.3, "en"),
+                                Revisit("Q4?", ["e"], 0.0, "fr")]
