@@ -88,7 +88,7 @@ def bank_sentences() -> list[str]:
         for course, course2 in zip(courses, courses[1:] + courses[:1]):
             fills.append({"name": name, "course": course, "course2": course2, "courses": "と".join(courses),
                           "subject": scores[0][0], "subjects": scores[0][0], "item": course,
-                          "score": format_percent(scores[0][1], "ja"), "question": ""})
+                          "score": format_percent(scores[0][1], "ja"), "question": "", "points": course})
     return list(dict.fromkeys(sentences("ja", fills)))
 
 

@@ -44,6 +44,20 @@ def prompt_lengths(prompt: str) -> dict[str, int]:
     return {code: int(units) for code, units in re.findall(r"^  - [^(\n]+\((\w+)\): about (\d+) ", prompt, re.M)}
 
 
+def structured_reply(schema: dict, prompt: str, behaviour: str = "good") -> dict:
+    """What a model answers to a structured-output request: a grade to the graders' (by their
+    schema), a script otherwise."""
+    if "key_points_covered" in schema["properties"]:
+        return grade_reply(prompt)
+    languages = schema["properties"]["scripts"]["required"]
+    return script_reply(languages, prompt_courses(prompt), behaviour, prompt_lengths(prompt))
+
+
+def grade_reply(prompt: str) -> dict:
+    """A grader's answer (services/scriptgen/grading_prompt.py): the first key point covered, half marks."""
+    return {"key_points_covered": [1], "score": 0.5, "feedback": "The model says: a good start; add the rest."}
+
+
 def script_reply(languages: list[str], courses: list[str], behaviour: str = "good",
                  lengths: dict[str, int] | None = None) -> dict:
     """The JSON a model would write for these languages, shaped by the behaviour: each script as long

@@ -38,7 +38,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from bench.provider_replies import completion, encode, polly_output, prompt_courses, prompt_lengths, script_reply
+from bench.provider_replies import completion, encode, polly_output, structured_reply
 from dailycast.quotas import Rate, book
 from services.tts.ssml_chunks import billed_characters
 
@@ -121,9 +121,8 @@ def app(simulation: Simulation) -> Starlette:
             return JSONResponse({"error": error}, 429, headers={"retry-after-ms": str(math.ceil(wait * 1000))})
         with quota.serving():
             await simulation.wait(simulation.llm_latency)
-        languages = body["response_format"]["json_schema"]["schema"]["properties"]["scripts"]["required"]
-        prompt = body["messages"][-1]["content"]
-        text = json.dumps(script_reply(languages, prompt_courses(prompt), lengths=prompt_lengths(prompt)), ensure_ascii=False)
+        schema, prompt = body["response_format"]["json_schema"]["schema"], body["messages"][-1]["content"]
+        text = json.dumps(structured_reply(schema, prompt), ensure_ascii=False)
         return JSONResponse(completion("openai", body, text, total=len(text) // 3))
 
     async def synthesize_speech(request: Request) -> Response:

@@ -211,6 +211,62 @@ class AnswersSaved:
     answers: list[Answer]
 
 
+@registered(PODCAST_EVENTS, key="podcast_id")
+@dataclass(frozen=True)
+class AnswerSubmitted:
+    """The learner saved an answer (occurred_at is when: the answer's version); scriptgen grades it.
+
+    It carries the question and its key points, so the grader needs no lookup; the read model can
+    be rebuilt with it, as with AnswersSaved, which it follows."""
+
+    event_id: str
+    occurred_at: datetime
+    podcast_id: int
+    attempt: int
+    question_id: str
+    answer: str
+    question: str  # in `language`
+    key_points: list[str]  # in `language`
+    language: str  # the podcast's primary language: of the key points and the feedback
+
+
+@registered(PODCAST_EVENTS, key="podcast_id")
+@dataclass(frozen=True)
+class AnswerGraded:
+    event_id: str
+    occurred_at: datetime  # when it was graded: of two grades of one answer version, the newer is kept
+    podcast_id: int
+    attempt: int
+    question_id: str
+    answered_at: datetime  # the graded answer's version (its AnswerSubmitted's occurred_at)
+    key_points_covered: list[str]
+    score: float  # 0..1
+    feedback: str  # for the learner, in the podcast's language
+    grader: str  # openai | gemini | local
+    model: str | None = None
+
+
+WHOLE_PODCAST = ""  # a Rating's topic when the thumb is for the podcast as a whole
+
+
+@dataclass(frozen=True)
+class Rating:
+    topic: str  # a course or subject of the podcast, or WHOLE_PODCAST
+    thumb: str  # up | down | none (taken back)
+
+
+@registered(PODCAST_EVENTS, key="podcast_id")
+@dataclass(frozen=True)
+class PodcastRated:
+    """Thumbs up or down from the learner, for the podcast or its topics (occurred_at: a later one wins)."""
+
+    event_id: str
+    occurred_at: datetime
+    podcast_id: int
+    user_id: int
+    ratings: list[Rating]
+
+
 # Platform events: published by the learning platform, keyed by user id.
 @registered(LEARNER_EVENTS, key="user_id")
 @dataclass(frozen=True)
@@ -272,6 +328,9 @@ Event = (
     | PodcastFailed
     | PodcastDeleted
     | AnswersSaved
+    | AnswerSubmitted
+    | AnswerGraded
+    | PodcastRated
     | UserUpserted
     | EnrollmentChanged
     | DeliveryPreferencesChanged

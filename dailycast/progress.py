@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
+from dailycast.grading import Grade
 from dailycast.scripts import Question
 
 
@@ -58,12 +59,18 @@ def completion_percentage(answered: int, total: int) -> float:
     return round(100 * answered / total, 1) if total else 0.0
 
 
+def average_score(grades: list[Grade]) -> float | None:
+    """The mean of the graded answers' scores; None before any is graded."""
+    return round(sum(g.score for g in grades) / len(grades), 2) if grades else None
+
+
 @dataclass(frozen=True)
 class ProgressSummary:
     questions_count: int
     answered_count: int
     completion_percentage: float
     overall_status: OverallStatus
+    score: float | None = None  # the graded answers' average, 0..1 (None: none graded yet)
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,11 @@ class ProgressQuestion:
     user_answer: str
     answered: bool
     status: Literal["answered", "unanswered"]
+    # The answer's grade, once graded (AnswerGraded): None, [] and None until then.
+    key_points: list[str] = field(default_factory=list)  # what a good answer mentions (once graded)
+    key_points_covered: list[str] = field(default_factory=list)
+    feedback: str | None = None
+    score: float | None = None  # 0..1
 
 
 @dataclass(frozen=True)
@@ -84,10 +96,15 @@ class Progress:
     questions: list[ProgressQuestion]
 
 
-def progress(questions: list[Question], answers: dict[str, str], language: str) -> Progress:
+def progress(
+    questions: list[Question], answers: dict[str, str], language: str, grades: dict[str, Grade | None] | None = None
+) -> Progress:
+    """Each question with its answer and the answer's grade (`grades` by question id), and the summary."""
+    grades = grades or {}
     rows = []
     for index, q in enumerate(questions, start=1):
         answer = answers.get(q.id)
+        grade = grades.get(q.id)
         rows.append(
             ProgressQuestion(
                 index=index,
@@ -96,6 +113,10 @@ def progress(questions: list[Question], answers: dict[str, str], language: str) 
                 user_answer=answer or "",
                 answered=is_answered(answer),
                 status="answered" if is_answered(answer) else "unanswered",
+                key_points=q.key_points if grade else [],  # shown with the grade, not before answering
+                key_points_covered=grade.key_points_covered if grade else [],
+                feedback=grade.feedback if grade else None,
+                score=grade.score if grade else None,
             )
         )
     answered = sum(r.answered for r in rows)
@@ -104,5 +125,6 @@ def progress(questions: list[Question], answers: dict[str, str], language: str) 
         answered_count=answered,
         completion_percentage=completion_percentage(answered, len(rows)),
         overall_status=overall_status(answered, len(rows)),
+        score=average_score([g for q in questions if (g := grades.get(q.id)) is not None]),
     )
     return Progress(summary, rows)

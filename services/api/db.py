@@ -24,6 +24,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 from dailycast.events import AudioTrack, utcnow
+from dailycast.grading import Grade
 from dailycast.learner import LearnerContext
 from dailycast.messaging.records import from_record, json_record
 from dailycast.scripts import Question
@@ -203,6 +204,11 @@ class DailyPodcast(Base):
         # For building a new row (tests, tools); the API saves answers one question at a time.
         self.answers = [PodcastAnswer(question_id=q, answer=a) for q, a in answers.items()]
 
+    @property
+    def grades(self) -> dict[str, Grade | None]:
+        """Each answer's grade by question id (None: not graded yet)."""
+        return {a.question_id: a.grade for a in self.answers}
+
 
 class PodcastCost(Base):
     """What one attempt of a podcast used and is estimated to cost (services/api/podcast_costs.py).
@@ -238,7 +244,24 @@ class PodcastAnswer(Base):
     podcast_id: Mapped[int] = mapped_column(ForeignKey("daily_podcast.id", ondelete="CASCADE"), primary_key=True)
     question_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     answer: Mapped[str] = mapped_column(Text)
-    answered_at: Mapped[datetime] = mapped_column(default=utcnow)
+    answered_at: Mapped[datetime] = mapped_column(default=utcnow)  # the answer's version
+    # The grade of this version of the answer (AnswerGraded), None until it is graded; saving the
+    # answer again clears it.
+    grade: Mapped[Grade | None] = mapped_column(JsonOf(Grade))
+    graded_at: Mapped[datetime | None]
+
+
+class PodcastRating(Base):
+    """A learner's thumb up or down for their podcast (topic WHOLE_PODCAST, "") or one of its topics
+    (a course or subject it is about), from PodcastRated; a thumb taken back is no row."""
+
+    __tablename__ = "podcast_rating"
+    __table_args__ = (Index("idx_rating_user", "user_id"),)
+    podcast_id: Mapped[int] = mapped_column(ForeignKey("daily_podcast.id", ondelete="CASCADE"), primary_key=True)
+    topic: Mapped[str] = mapped_column(String(300), primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    thumb: Mapped[str] = mapped_column(String(4))  # up | down
+    rated_at: Mapped[datetime] = mapped_column(default=utcnow)  # the newest rating wins
 
 
 class RequestSlot(Base):

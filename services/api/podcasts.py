@@ -271,8 +271,9 @@ def save_answers(
     """Merge the answers into the podcast's; only its owner answers.
 
     Each answer is its own row, written by an upsert: saving one question never rewrites another,
-    so two saves at once (two tabs, two questions) both stay. Their AnswersSaved goes out in the
-    same transaction: the topics hold the answers too, so a rebuilt read model has them.
+    so two saves at once (two tabs, two questions) both stay; an answer saved again loses its old
+    grade. An AnswerSubmitted per answer goes out in the same transaction: scriptgen grades it, and
+    the topics hold the answers too, so a rebuilt read model has them.
     """
     if principal.user_id != row.user_id:
         raise Forbidden("only the learner answers their podcast's questions")
@@ -288,18 +289,28 @@ def save_answers(
         )
         upsert = upsert.on_conflict_do_update(
             index_elements=[PodcastAnswer.podcast_id, PodcastAnswer.question_id],
-            set_={"answer": upsert.excluded.answer, "answered_at": upsert.excluded.answered_at},
+            set_={"answer": upsert.excluded.answer, "answered_at": upsert.excluded.answered_at,
+                  "grade": None, "graded_at": None},
         )
-        saved = ev.AnswersSaved(ev.new_event_id(), now, row.id, row.attempt, [ev.Answer(q, a) for q, a in answers.items()])
         try:
             session.execute(upsert)
-            add_to_outbox(session, [saved], schemas)
+            add_to_outbox(session, _submitted(row, answers, now), schemas)
             session.commit()
         except IntegrityError as exc:  # the podcast was deleted meanwhile
             session.rollback()
             raise NotFound(row.id) from exc
     session.expire(row, ["answers"])  # read back: the answers as stored, others' included
     return row
+
+
+def _submitted(row: DailyPodcast, answers: dict[str, str], now: datetime) -> list[ev.AnswerSubmitted]:
+    """An answer each, with its question and key points in the podcast's language: what grading needs."""
+    questions, language = {q.id: q for q in row.questions_asked}, row.primary_language
+    return [
+        ev.AnswerSubmitted(ev.new_event_id(), now, row.id, row.attempt, question_id, answer,
+                           questions[question_id].text.get(language, ""), questions[question_id].key_points, language)
+        for question_id, answer in answers.items()
+    ]
 
 
 def regenerate_podcast(

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dailycast import events as ev
 from dailycast.costs import Prices
+from dailycast.grading import Grade
 from dailycast.metrics import PODCASTS_COMPLETED, PODCASTS_FAILED, PODCASTS_REQUESTED, Tally, count
 from dailycast.sentences import fingerprints
 from services.api.db import (
@@ -22,6 +23,7 @@ from services.api.db import (
 )
 from services.api.podcast_costs import record_cost
 from services.api.preferences import save_preferences
+from services.api.ratings import save_ratings
 from services.api.scheduler import SCHEDULER
 from services.api.schemas import PreferencesIn
 
@@ -129,18 +131,44 @@ def project_failed(session: Session, e: ev.PodcastFailed) -> None:
 
 
 def project_answers(session: Session, e: ev.AnswersSaved) -> None:
-    # The API saved them already; a rebuild from the topics has only this. An answer saved later
-    # (a newer event still on its way) is kept.
+    # Answers saved before AnswerSubmitted, in the topics still: a rebuild has only these.
     row = _podcast(session, e)
-    if row is None:
+    if row is not None:
+        for given in e.answers:
+            _keep_answer(row, given.question_id, given.answer, e.occurred_at)
+
+
+def project_submitted(session: Session, e: ev.AnswerSubmitted) -> None:
+    row = _podcast(session, e)
+    if row is not None:
+        _keep_answer(row, e.question_id, e.answer, e.occurred_at)
+
+
+def _keep_answer(row: DailyPodcast, question_id: str, text: str, answered_at) -> None:
+    """The API saved it already; a rebuild from the topics has only the event. An answer saved
+    later (a newer event still on its way) is kept; a newer answer's grade is yet to come."""
+    answer = next((a for a in row.answers if a.question_id == question_id), None)
+    if answer is None:
+        row.answers.append(PodcastAnswer(question_id=question_id, answer=text, answered_at=answered_at))
+    elif answer.answered_at < answered_at:
+        answer.answer, answer.answered_at, answer.grade, answer.graded_at = text, answered_at, None, None
+
+
+def project_graded(session: Session, e: ev.AnswerGraded) -> None:
+    # Only the grade of the answer as it stands counts (an answer saved again since waits for its
+    # own), and of two grades of it the newer (a regrade); a redelivery changes nothing.
+    row = _podcast(session, e)
+    answer = next((a for a in row.answers if a.question_id == e.question_id), None) if row else None
+    if answer is None or answer.answered_at != e.answered_at:
         return
-    stored = {a.question_id: a for a in row.answers}
-    for given in e.answers:
-        answer = stored.get(given.question_id)
-        if answer is None:
-            row.answers.append(PodcastAnswer(question_id=given.question_id, answer=given.answer, answered_at=e.occurred_at))
-        elif answer.answered_at <= e.occurred_at:
-            answer.answer, answer.answered_at = given.answer, e.occurred_at
+    if answer.graded_at is None or answer.graded_at < e.occurred_at:
+        answer.grade, answer.graded_at = Grade(e.key_points_covered, e.score, e.feedback), e.occurred_at
+
+
+def project_rated(session: Session, e: ev.PodcastRated) -> None:
+    row = session.get(DailyPodcast, e.podcast_id)
+    if row is not None:  # else deleted since (a rebuild meets it too)
+        save_ratings(session, row, e.ratings, e.occurred_at)
 
 
 def project_deleted(session: Session, e: ev.PodcastDeleted) -> None:
@@ -185,6 +213,9 @@ PROJECTIONS = {
     ev.PodcastFailed: project_failed,
     ev.PodcastDeleted: project_deleted,
     ev.AnswersSaved: project_answers,
+    ev.AnswerSubmitted: project_submitted,
+    ev.AnswerGraded: project_graded,
+    ev.PodcastRated: project_rated,
     ev.UserUpserted: project_user,
     ev.EnrollmentChanged: project_enrollment,
     ev.QuizScored: project_quiz,

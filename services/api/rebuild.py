@@ -28,7 +28,7 @@ from dailycast.messaging.delivery import Subscription
 from dailycast.messaging.ports import Message, Positions
 from services.api.db import (
     Base, Course, DailyPodcast, DailyRequest, DeliveryPreference, Enrollment, Learner, PodcastAnswer, PodcastCost,
-    ProcessedEvent, QuizResult,
+    PodcastRating, ProcessedEvent, QuizResult,
 )
 from services.api.projector import BATCH_LIMIT, CONSUMER, PROJECTIONS, Projector, move_ids_past
 
@@ -39,7 +39,7 @@ SIDE = "dailycast_rebuild"  # the rebuilt tables' schema (SQLite: the attached f
 TOPICS = (LEARNER_EVENTS, PODCAST_EVENTS)
 # Parents before children (the order rows are copied in; deleted in the reverse).
 TABLES = [t.__table__ for t in (Learner, Course, Enrollment, QuizResult, DeliveryPreference, DailyPodcast,
-                                PodcastAnswer, DailyRequest, PodcastCost, ProcessedEvent)]
+                                PodcastAnswer, PodcastRating, DailyRequest, PodcastCost, ProcessedEvent)]
 CATCH_UP_ROUNDS = 5
 
 

@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from dailycast.events import QuestionTime
+from dailycast.events import WHOLE_PODCAST, QuestionTime, Rating
 from dailycast.preferences import DeliveryPreferences
 from dailycast.progress import ProgressQuestion, ProgressSummary
 from dailycast.scripts import Question
@@ -201,6 +201,37 @@ class AnswersIn(BaseModel):
         ..., description="answers keyed by question id (q1..q3) or by the question's text", max_length=3,
         json_schema_extra={"propertyNames": {"pattern": NO_NUL}},
     )
+
+
+Thumb = Literal["up", "down", "none"]  # none takes a thumb back
+Topic = Annotated[Text, Field(min_length=1, max_length=300, json_schema_extra={"pattern": NO_NUL})]
+
+
+class RatingIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    podcast: Thumb | None = Field(None, description="a thumb for the podcast as a whole (omitted: unchanged)")
+    topics: dict[Topic, Thumb] = Field(
+        default_factory=dict, max_length=20,
+        description="thumbs by topic: a course or subject of the podcast (its `topics` in RatingOut)",
+    )
+
+    @model_validator(mode="after")
+    def _something_rated(self) -> RatingIn:
+        if self.podcast is None and not self.topics:
+            raise ValueError("rate the podcast or at least one topic")
+        return self
+
+    def ratings(self) -> list[Rating]:
+        whole = [Rating(WHOLE_PODCAST, self.podcast)] if self.podcast else []
+        return whole + [Rating(topic, thumb) for topic, thumb in self.topics.items()]
+
+
+class RatingOut(BaseModel):
+    podcast_id: int
+    podcast: Literal["up", "down"] | None = Field(description="the thumb for the podcast as a whole")
+    topics: dict[str, Literal["up", "down"]] = Field(description="the thumbs given to its topics")
+    rateable_topics: list[str] = Field(description="what the podcast is about: the topics one may rate")
 
 
 # PodcastOut's validation context: (audio key, language) -> the url clients fetch that audio at.

@@ -22,6 +22,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 
 from dailycast.accuracy import PodcastContent
+from dailycast.grading import Grade
 from dailycast.speech_length import Speech
 from services.api.auth import Principal
 from services.api.db import DailyPodcast, JsonOf, PodcastAnswer
@@ -51,7 +52,8 @@ def podcast_content(row: DailyPodcast, speech: Speech) -> PodcastContent:
 
 class PodcastRecord(SimpleNamespace):
     """A daily_podcast row for display: every column as an attribute (the JSON columns typed like the
-    ORM's: AudioTrack, Question), and `student_answers`, question id -> answer."""
+    ORM's: AudioTrack, Question), and `student_answers`, question id -> answer (with FOR_ANSWERS,
+    `grades` too, question id -> Grade or None, as DailyPodcast.grades)."""
 
 
 class _answers_object(sa.sql.functions.GenericFunction):
@@ -72,6 +74,23 @@ def _json_group_object(element, compiler, **kw):
     return f"json_group_object({compiler.process(element.clauses, **kw)})"
 
 
+class _as_json(sa.sql.functions.GenericFunction):
+    """A JSON column's value as JSON inside an aggregate (SQLite's json(); PostgreSQL's json is JSON already)."""
+
+    type = sa.JSON()
+    inherit_cache = True
+
+
+@compiles(_as_json, "postgresql")
+def _json_itself(element, compiler, **kw):
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(_as_json, "sqlite")
+def _sqlite_json(element, compiler, **kw):
+    return f"json({compiler.process(element.clauses, **kw)})"
+
+
 _PODCAST = DailyPodcast.__table__
 # The JSON columns are read as their text and parsed by pydantic-core straight into their types,
 # one pass each (json.loads and then validating the objects costs about twice as much, and
@@ -81,19 +100,25 @@ _JSON = {
     for c in _PODCAST.c if isinstance(c.type, (JsonOf, sa.JSON))
 }
 _ANSWERS = TypeAdapter(dict[str, str])
+_GRADES = TypeAdapter(dict[str, Grade | None])
 _READ_AS = {c.name: sa.cast(c, sa.Text).label(c.name) if c.name in _JSON else c for c in _PODCAST.c}
 # Each podcast comes with its answers in the same row: one statement, one round trip to the server.
 _ANSWERS_OF = (
     select(_answers_object(PodcastAnswer.question_id, PodcastAnswer.answer))
     .where(PodcastAnswer.podcast_id == _PODCAST.c.id).scalar_subquery().label("student_answers")
 )
+# Each answer's grade (or null), question id -> grade, in the same row.
+_GRADES_OF = (
+    select(_answers_object(PodcastAnswer.question_id, _as_json(PodcastAnswer.grade)))
+    .where(PodcastAnswer.podcast_id == _PODCAST.c.id).scalar_subquery().label("grades")
+)
 # What progress and answers need: not the scripts and tracks, most of a podcast's bytes.
-FOR_ANSWERS = ("primary_language", "questions_asked")
+FOR_ANSWERS = ("primary_language", "questions_asked", "grades")
 DOCUMENT = ("document",)  # the podcast as its stored document (services/api/documents.py)
 # Instead of the document, whether the row has one and PostgreSQL's version of the row (a new one
 # with every update): what a DocumentCache is asked for.
 _VERSION = sa.literal_column(f"{_PODCAST.name}.xmin::text").label("version")
-_EXTRA = {"version": _VERSION, "has_document": _PODCAST.c.document.is_not(None).label("has_document")}
+_EXTRA = {"version": _VERSION, "has_document": _PODCAST.c.document.is_not(None).label("has_document"), "grades": _GRADES_OF}
 VERSIONED = ("version", "has_document")
 _DOCUMENTS_BY_ID = select(_PODCAST.c.id, _VERSION, _PODCAST.c.document).where(
     _PODCAST.c.id.in_(sa.bindparam("ids", expanding=True)), _PODCAST.c.document.is_not(None))
@@ -149,6 +174,8 @@ def _record(row: sa.Row) -> PodcastRecord:
     # No answers: NULL, as aggregates of no rows are. By question id, as they were saved.
     answers = values["student_answers"]
     values["student_answers"] = dict(sorted(_parsed(_ANSWERS, answers).items())) if answers else {}
+    if "grades" in values:
+        values["grades"] = _parsed(_GRADES, values["grades"]) if values["grades"] else {}
     return PodcastRecord(**values)
 
 

@@ -14,7 +14,9 @@ from dailycast.probes import Probe
 from dailycast.quotas import Rate, SqlQuota
 from dailycast.service import Resources, Service
 from services.scriptgen.cancellations import SqlCancellations
-from services.scriptgen.handlers import cancel_script, write_script
+from services.scriptgen.graders.chain import GraderChain
+from services.scriptgen.graders.llm import LlmGrader
+from services.scriptgen.handlers import cancel_script, grade_answer, write_script
 from services.scriptgen.settings import ScriptgenSettings
 from services.scriptgen.writers.base import ScriptWriter
 from services.scriptgen.writers.chain import WriterChain
@@ -27,14 +29,16 @@ if TYPE_CHECKING:
 
 GROUP = "scriptgen"
 DELETIONS_GROUP = "scriptgen-deletions"  # apart, so a deletion never waits behind the requests
+GRADING_GROUP = "scriptgen-grading"  # apart, so a learner's grade never waits behind a backlog of scripts
 PORTS = ("script writers",)
 OPENAI_DEFAULT_URL = "https://api.openai.com/v1"
 GEMINI_DEFAULT_URL = "https://generativelanguage.googleapis.com"
 
 
-def build(resources: Resources, writer: ScriptWriter | None = None) -> Service:
+def build(resources: Resources, writer: ScriptWriter | None = None, graders: GraderChain | None = None) -> Service:
     settings = ScriptgenSettings()
     writer = writer or build_writer(settings, resources.engine)
+    graders = graders or build_graders(settings, resources.engine)
     cancellations = SqlCancellations(resources.engine())
     # Scripts are sized for the voice tts will speak them with: the same SpeechSettings.
     write = partial(write_script, writer=writer, cancellations=cancellations, speech=settings.spoken_by())
@@ -43,6 +47,7 @@ def build(resources: Resources, writer: ScriptWriter | None = None) -> Service:
         subscriptions=[
             Subscription(GROUP, {ev.PodcastRequested: write}),
             Subscription(DELETIONS_GROUP, {ev.PodcastDeleted: partial(cancel_script, cancellations=cancellations)}),
+            Subscription(GRADING_GROUP, {ev.AnswerSubmitted: partial(grade_answer, graders=graders)}),
         ],
         probes=writer_probes(settings),
     )
@@ -59,13 +64,27 @@ def build_writer(settings: ScriptgenSettings, engine: Callable[[], Engine]) -> W
                        timeouts=timeouts)
 
 
+def build_graders(settings: ScriptgenSettings, engine: Callable[[], Engine]) -> GraderChain:
+    """OpenAI, then Gemini (each only with its key, booking from the writers' quotas), then the local grader."""
+    graders = []
+    for llm in llm_writers(settings):
+        bucket = f"{llm.name}/{llm.model}"
+        requests, tokens = _per_minute(settings, llm.name)
+        graders.append(LlmGrader(llm, requests=SqlQuota(engine(), f"{bucket}/requests", Rate.per_minute(requests)),
+                                 tokens=SqlQuota(engine(), f"{bucket}/tokens", Rate.per_minute(tokens))))
+    return GraderChain(graders, timeouts={g.name: llm_step_bound(settings, g.name) for g in graders})
+
+
+def _per_minute(settings: ScriptgenSettings, provider: str) -> tuple[float, float]:
+    """The account's requests and tokens a minute for the provider."""
+    if provider == "openai":
+        return settings.openai_requests_per_minute, settings.openai_tokens_per_minute
+    return settings.gemini_requests_per_minute, settings.gemini_tokens_per_minute
+
+
 def quota_bound(settings: ScriptgenSettings, engine: Engine, writer: OpenAIWriter | GeminiWriter) -> QuotaBoundWriter:
     """The writer under its account's quotas, kept in the shared database: one bucket for all replicas."""
-    per_minute = {
-        "openai": (settings.openai_requests_per_minute, settings.openai_tokens_per_minute),
-        "gemini": (settings.gemini_requests_per_minute, settings.gemini_tokens_per_minute),
-    }
-    requests, tokens = per_minute[writer.name]
+    requests, tokens = _per_minute(settings, writer.name)
     bucket = f"{writer.name}/{writer.model}"
     return QuotaBoundWriter(
         writer,

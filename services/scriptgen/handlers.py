@@ -1,14 +1,17 @@
-"""scriptgen's handler: a request in, a script (and for text podcasts, completion) out."""
+"""scriptgen's handlers: a request in, a script (and for text podcasts, completion) out; an answer in, its grade out."""
 
 from __future__ import annotations
 
 import logging
 
 from dailycast import events as ev
+from dailycast.grading import AnswerToGrade
 from dailycast.metrics import timed
+from dailycast.progress import is_answered
 from dailycast.scripts import WriterError, WritingRequest
 from dailycast.speech_length import Speech
 from services.scriptgen.cancellations import Cancellations
+from services.scriptgen.graders.chain import GraderChain
 from services.scriptgen.writers.base import ScriptWriter
 
 log = logging.getLogger(__name__)
@@ -59,6 +62,30 @@ async def write_script(
     # Text podcasts need nothing more, so scriptgen is the last step and decides completion.
     return [ready, ev.completed_after(event)]
 
+
+async def grade_answer(event: ev.AnswerSubmitted, *, graders: GraderChain) -> list:
+    """Grade the answer against its question's key points. A redelivered answer is graded again,
+    and its AnswerGraded has the same id: the projector keeps the first."""
+    if not event.key_points or not is_answered(event.answer):
+        return []  # nothing to grade it against, or nothing said
+    item = AnswerToGrade(event.question, event.key_points, event.answer, event.language)
+    with timed("grader"):
+        grader, grade = await graders.grade(item)
+    return [
+        ev.AnswerGraded(
+            event_id=ev.derived_event_id(event.event_id, "AnswerGraded"),
+            occurred_at=ev.utcnow(),
+            podcast_id=event.podcast_id,
+            attempt=event.attempt,
+            question_id=event.question_id,
+            answered_at=event.occurred_at,
+            key_points_covered=grade.key_points_covered,
+            score=grade.score,
+            feedback=grade.feedback,
+            grader=grader.name,
+            model=grader.model,
+        )
+    ]
 
 
 async def cancel_script(event: ev.PodcastDeleted, *, cancellations: Cancellations) -> list:

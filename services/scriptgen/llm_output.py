@@ -21,7 +21,7 @@ def parse_script(
     text: str | None, request: WritingRequest, writer: str, model: str | None, usage: TokenUsage | None
 ) -> WrittenScript:
     """The script in the reply, checked for shape, questions asked verbatim, and language."""
-    reply = _json_object(text)
+    reply = json_object(text)
     scripts = _scripts(reply, request.languages)
     questions = _questions(reply, request.languages)
     problems = _unasked(questions, scripts) + language_problems(scripts, request.languages)
@@ -30,7 +30,8 @@ def parse_script(
     return WrittenScript(scripts, questions, writer, model, usage)
 
 
-def _json_object(text: str | None) -> dict:
+def json_object(text: str | None) -> dict:
+    """The JSON object a model replied, a Markdown fence around it allowed; WriterError otherwise."""
     if not text or not text.strip():
         raise WriterError("the reply is empty")
     stripped = text.strip()

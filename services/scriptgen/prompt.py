@@ -38,6 +38,7 @@ def build_multilingual_prompt(request: WritingRequest) -> Prompt:
     parts = [
         _opening(request.languages),
         _about(request.learner),
+        *_lately(request.learner),
         _episode(request),
         _reply_shape(request.languages),
     ]
@@ -101,6 +102,25 @@ def _about(learner: LearnerContext) -> str:
     scores = [f"{s.subject} {round(s.score * 100)}%" for s in learner.recent_scores]
     lines.append(f"- recent quiz scores: {', '.join(scores) or 'no quiz yet'}")
     return "\n".join(lines)
+
+
+def _lately(learner: LearnerContext) -> list[str]:
+    """What the student's last answers and thumbs say: the episode comes back to them (a part of its
+    own, or none)."""
+    lines = []
+    if learner.revisit:
+        lines.append("- In recent episodes the student's answers missed these points; come back to them early in "
+                     "this episode and say so (as in \"last time you did not mention ...\"), in each language:")
+        for r in learner.revisit:
+            missed = "; ".join(r.missed) if r.missed else "a short, weak answer: encourage a fuller one"
+            lines.append(f"  - to \"{r.question}\" ({LANGUAGE_NAMES.get(r.language, r.language)}, "
+                         f"score {round(r.score * 100)}%): {missed}")
+    if learner.liked_topics:
+        lines.append(f"- Topics the student rated up lately (give them more room): {', '.join(learner.liked_topics)}")
+    if learner.disliked_topics:
+        lines.append("- Topics the student rated down lately (keep them short, still naming every course): "
+                     f"{', '.join(learner.disliked_topics)}")
+    return ["What the student told us lately:\n" + "\n".join(lines)] if lines else []
 
 
 def _episode(request: WritingRequest) -> str:

@@ -140,10 +140,36 @@ test('a student requests a podcast, answers all three questions where the audio 
   assert.equal(await page.locator('#completion-text').textContent(), '3 of 3 answered: 100 %');
   assert.equal(await page.locator('#completion-bar').getAttribute('value'), '100');
 
-  // The answers were saved through the API: they are there after a reload.
+  // Each answer is graded through the events: its score, its key points covered or not, and feedback.
+  for (const q of [q1, q2, q3]) {
+    await page.locator(`#answer-${q.id}-state`).filter({ hasText: 'Saved and graded.' }).waitFor({ timeout: 30_000 });
+  }
+  const feedback = page.locator(`#feedback-${q1.id}`);
+  assert.match(await feedback.locator('.feedback-score').textContent(), /^Score: \d+ %$/);
+  assert.ok(await feedback.locator('.key-points li').count() >= 1, 'the key points are listed');
+  assert.ok((await feedback.locator('.feedback-text').textContent()).length > 10, 'there is feedback');
+  assert.match(await page.locator('#score-text').textContent(), /^Score: \d+ %$/);
+
+  // Thumbs: up for the podcast, down for its first topic.
+  await page.getByRole('button', { name: 'This podcast: thumb up' }).click();
+  await page.locator('#rating-state').filter({ hasText: 'Thanks' }).waitFor();
+  const topicRow = page.locator('.rating-row').nth(1);
+  const topic = await topicRow.locator('span').first().textContent();
+  await topicRow.locator('button[data-thumb="down"]').click();
+  await until(page, (t) => document.querySelector(`[aria-label="${t}: thumb down"]`)?.getAttribute('aria-pressed') === 'true',
+    topic, { what: 'the topic thumbed down' });
+
+  // The answers, grades and thumbs were saved through the API: they are there after a reload.
   await page.reload();
   await page.locator('#completion-text').filter({ hasText: '100 %' }).waitFor();
   assert.equal(await page.locator(`#answer-${q2.id}`).inputValue(), 'Draw the schema of a small library database.');
+  await page.locator(`#feedback-${q2.id} .feedback-text`).waitFor();
+  await page.locator('button[aria-label="This podcast: thumb up"][aria-pressed="true"]').waitFor();
+  const rating = await page.evaluate(async (pid) => (await fetch(`/api/podcasts/${pid}/rating/`, {
+    headers: { Authorization: `Bearer ${sessionStorage.getItem('dailycast.token')}` },
+  })).json(), id);
+  assert.equal(rating.podcast, 'up');
+  assert.equal(rating.topics[topic], 'down');
 
   // The dashboard: this podcast at 100 %, and the chart over time.
   await page.getByRole('link', { name: 'Progress' }).click();

@@ -2,10 +2,13 @@
 
 import email
 import email.policy
+from datetime import date, timedelta
 
 import pytest
 
 from dailycast.failure_reasons import failure_reason
+from services.api.db import DailyPodcast, Learner
+from services.api.learners import learner_context
 from system.builder import Adapters
 from tests.utils.fakes import FailingSynthesizer, FailingWriter
 from tests.utils.system import wait_for
@@ -102,14 +105,84 @@ def test_answers_and_progress(api):
     by_text = {q2["text"][podcast["primary_language"]]: "Through migrations", "q3": "The ORM escapes input"}
     assert api.client.put(url, json={"answers": by_text}, headers=api.auth(1)).status_code == 200
     progress = api.get(f"/api/podcasts/{pid}/progress/").json()
-    assert progress["progress"] == {
+    assert progress["progress"].items() >= {
         "questions_count": 3, "answered_count": 3, "completion_percentage": 100.0, "overall_status": "completed"
-    }
+    }.items()
     assert [q["user_answer"] for q in progress["questions"]] == ["Models map tables", "Through migrations", "The ORM escapes input"]
     bad = api.client.put(url, json={"answers": {"q1": "changed", "q4": "?"}}, headers=api.auth(1))
     assert bad.status_code == 422 and "q4" in bad.text
     assert api.get(url).json()["answers"]["q1"] == "Models map tables"  # nothing half-written
     assert api.client.put(url, json={"answers": {"q1": "x"}}, headers=api.auth(50, staff=True)).status_code == 403
+
+
+def test_an_answer_is_graded_against_its_key_points_and_progress_shows_the_feedback(api):
+    podcast = api.finished(api.create(languages=["fr"], output_format="text").json()["id"])
+    pid = podcast["id"]
+    with api.container.session_factory() as session:  # not in the podcast: the learner sees them with the grade
+        key_points = session.get(DailyPodcast, pid).questions_asked[0].key_points
+    first, *others = key_points
+    put = api.client.put(f"/api/podcasts/{pid}/answers/", json={"answers": {"q1": f"Je dirais : {first}."}},
+                         headers=api.auth(1))
+    assert put.status_code == 200
+
+    def graded():
+        shown = api.get(f"/api/podcasts/{pid}/progress/").json()
+        return shown if shown["questions"][0]["feedback"] else None
+
+    shown = wait_for(graded, what="the answer's grade")
+    question = shown["questions"][0]
+    assert question["key_points"] == key_points and question["key_points_covered"] == [first]
+    assert question["score"] == round(1 / len(key_points), 2) == shown["progress"]["score"]
+    assert (others[0] in question["feedback"]) if others else question["feedback"]
+    assert question["feedback"] != failure_reason("scriptgen", "fr")  # in French, from the local grader
+    assert shown["questions"][1]["feedback"] is None and shown["questions"][1]["score"] is None
+    # Answered again: the old grade goes at once, and the new answer's comes.
+    every = " ".join(key_points)
+    api.client.put(f"/api/podcasts/{pid}/answers/", json={"answers": {"q1": every}}, headers=api.auth(1))
+    assert api.get(f"/api/podcasts/{pid}/progress/").json()["questions"][0]["score"] in (None, 1.0)
+    wait_for(lambda: api.get(f"/api/podcasts/{pid}/progress/").json()["questions"][0]["score"] == 1.0,
+             what="the new answer's grade")
+
+
+def _next_snapshot(api, podcast: dict, user_id: int = 1):
+    """The learner snapshot a podcast of the day after this one's would be requested with."""
+    with api.container.session_factory() as session:
+        learner = session.get(Learner, user_id)
+        return learner_context(session, learner, date.fromisoformat(podcast["for_date"]) + timedelta(days=1))
+
+
+def test_the_next_days_snapshot_comes_back_to_missed_key_points(api):
+    podcast = api.finished(api.create(languages=["en"], output_format="text").json()["id"])
+    pid, q2 = podcast["id"], podcast["questions"][1]
+    api.client.put(f"/api/podcasts/{pid}/answers/", json={"answers": {"q2": "I am not sure."}}, headers=api.auth(1))
+    wait_for(lambda: api.get(f"/api/podcasts/{pid}/progress/").json()["questions"][1]["score"] is not None,
+             what="the answer's grade")
+    with api.container.session_factory() as session:
+        key_points = session.get(DailyPodcast, pid).questions_asked[1].key_points
+    (revisit,) = _next_snapshot(api, podcast).revisit
+    assert (revisit.question, revisit.missed, revisit.score, revisit.language) == (q2["text"]["en"], key_points, 0.0, "en")
+
+
+def test_thumbs_for_a_podcast_and_its_topics_are_kept_and_lean_the_next_snapshot(api):
+    podcast = api.finished(api.create(languages=["en"], output_format="text").json()["id"])
+    url = f"/api/podcasts/{podcast['id']}/rating/"
+    given = api.client.put(url, json={"podcast": "up", "topics": {"Python Advanced": "down"}}, headers=api.auth(1))
+    assert given.status_code == 200, given.text
+    assert given.json() == {"podcast_id": podcast["id"], "podcast": "up", "topics": {"Python Advanced": "down"},
+                            "rateable_topics": ["Django Fundamentals", "Python Advanced", "Database Design"]}
+    for body in ({"topics": {"Cooking": "up"}}, {"podcast": "sideways"}, {}, {"podcast": "up", "colour": "red"}):
+        refused = api.client.put(url, json=body, headers=api.auth(1))
+        assert refused.status_code == 422, (body, refused.text)
+    assert api.client.put(url, json={"podcast": "down"}, headers=api.auth(50, staff=True)).status_code == 403
+    assert api.client.put(url, json={"podcast": "down"}, headers=api.auth(2)).status_code == 404
+    assert api.get(url, 9, staff=True).json()["podcast"] == "up"  # staff read; nothing refused was kept
+    snapshot = _next_snapshot(api, podcast)
+    # The podcast's thumb counts half for each of its courses; Python's own thumb down outweighs it.
+    assert snapshot.liked_topics == ["Database Design", "Django Fundamentals"]
+    assert snapshot.disliked_topics == ["Python Advanced"]
+    taken_back = api.client.put(url, json={"podcast": "none", "topics": {"Python Advanced": "none"}}, headers=api.auth(1))
+    assert taken_back.json()["podcast"] is None and taken_back.json()["topics"] == {}
+    assert _next_snapshot(api, podcast).liked_topics == []
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,9 @@ from sqlalchemy.orm import sessionmaker
 
 from dailycast import events as ev
 from dailycast.database import make_engine
-from services.api.db import DailyPodcast, DeliveryPreference, Enrollment, Learner, PodcastAnswer, ProcessedEvent
+from services.api.db import (
+    DailyPodcast, DeliveryPreference, Enrollment, Learner, PodcastAnswer, PodcastRating, ProcessedEvent,
+)
 from services.api.projector import Projector
 from services.scriptgen.handlers import write_script
 from tests.utils.factories import learner, podcast_requested
@@ -110,3 +112,54 @@ async def test_a_podcast_is_completed_by_its_last_result_and_its_completion_writ
     assert status == "completed"
     projector.apply(ev.completed_after(ready))
     assert written() == (status, updated_at)
+
+
+def _graded(at, answered_at, covered, score=0.5, podcast_id=71):
+    return ev.AnswerGraded(ev.new_event_id(), at, podcast_id, 1, "q1", answered_at, covered, score, "feedback", "local")
+
+
+async def test_a_grade_is_kept_for_the_answer_it_graded_and_only_a_newer_regrade_replaces_it(projector):
+    t = [ev.utcnow() + timedelta(seconds=n) for n in range(6)]
+    projector.apply(podcast_requested(podcast_id=71, learner=learner(user_id=1)))
+
+    def submitted(at, text):
+        return ev.AnswerSubmitted(ev.new_event_id(), at, 71, 1, "q1", text, "Why?", ["a", "b"], "en")
+
+    def stored() -> PodcastAnswer:
+        with projector.session_factory() as session:
+            return session.get(PodcastAnswer, (71, "q1"))
+
+    projector.apply(submitted(t[0], "first"))
+    first_grade = _graded(t[1], t[0], ["a"])
+    projector.apply(first_grade)
+    assert stored().grade.key_points_covered == ["a"] and stored().graded_at == t[1]
+    projector.apply(_graded(t[0], t[0], []))  # an older grade of it, late: ignored
+    projector.apply(first_grade)  # redelivered: nothing changes
+    assert stored().grade.key_points_covered == ["a"]
+    projector.apply(_graded(t[2], t[0], ["a", "b"], 1.0))  # a regrade: newer, it wins
+    assert (stored().grade.score, stored().graded_at) == (1.0, t[2])
+
+    projector.apply(submitted(t[3], "second"))  # answered again: the old grade goes
+    assert (stored().answer, stored().grade) == ("second", None)
+    projector.apply(_graded(t[4], t[0], ["a", "b"], 1.0))  # the first answer's, regraded late: not this one's
+    assert stored().grade is None
+    projector.apply(submitted(t[3], "second"))  # redelivered, after its grade: the grade stays
+    projector.apply(_graded(t[5], t[3], ["b"]))
+    projector.apply(submitted(t[3], "second"))
+    assert stored().grade.key_points_covered == ["b"]
+
+
+async def test_thumbs_keep_the_newest_per_topic_and_one_taken_back_is_gone(projector):
+    t = [ev.utcnow() + timedelta(seconds=n) for n in range(3)]
+    projector.apply(podcast_requested(podcast_id=72, learner=learner(user_id=1)))
+
+    def rated(at, *ratings):
+        return ev.PodcastRated(ev.new_event_id(), at, 72, 1, [ev.Rating(topic, thumb) for topic, thumb in ratings])
+
+    projector.apply(rated(t[1], (ev.WHOLE_PODCAST, "up"), ("Django Fundamentals", "down")))
+    projector.apply(rated(t[0], (ev.WHOLE_PODCAST, "down")))  # older: the newer stands
+    projector.apply(rated(t[2], ("Django Fundamentals", "none"), ("Python Advanced", "up")))
+    projector.apply(ev.PodcastRated(ev.new_event_id(), t[2], 999_999, 1, [ev.Rating("", "up")]))  # no such podcast
+    with projector.session_factory() as session:
+        rows = session.scalars(sa.select(PodcastRating).where(PodcastRating.podcast_id == 72)).all()
+        assert {(r.topic, r.thumb, r.user_id) for r in rows} == {("", "up", 1), ("Python Advanced", "up", 1)}

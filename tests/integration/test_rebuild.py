@@ -67,6 +67,9 @@ def test_the_read_model_is_rebuilt_from_the_topics_row_for_row(system_on, capsys
                    headers=api.auth(1)).status_code == 200
         assert put(f"/api/podcasts/{text}/answers/", json={"answers": {"q1": "second"}},
                    headers=api.auth(1)).status_code == 200
+        assert put(f"/api/podcasts/{text}/rating/", json={"podcast": "up"}, headers=api.auth(1)).status_code == 200
+        wait_for(lambda: all(q["score"] is not None for q in api.get(f"/api/podcasts/{text}/progress/").json()["questions"][:2]),
+                 what="both answers graded")
         writer.down = False
         again = api.client.post(f"/api/podcasts/{failed}/regenerate/", json={}, headers=api.auth(STAFF, staff=True))
         assert again.status_code == 202 and api.finished(failed, 2)["attempt"] == 2
@@ -78,7 +81,7 @@ def test_the_read_model_is_rebuilt_from_the_topics_row_for_row(system_on, capsys
         settled(api)
         original = read_model(api)
         assert original["podcast_answer"] and original["daily_request"] and original["delivery_preference"]
-        assert original["enrollment"] and original["quiz_result"]
+        assert original["enrollment"] and original["quiz_result"] and original["podcast_rating"]
         capsys.readouterr()
 
         assert cli.main(["rebuild"]) == 0  # beside the live read model, then switched over

@@ -199,4 +199,4 @@ def test_the_snapshots_of_a_batch_take_the_same_queries_as_one(api):
             learner_contexts(session, learners, on)
         finally:
             sa.event.remove(connection, "before_cursor_execute", count)
-    assert len(statements) == one == 3  # courses, scores, scripts heard: none per learner
+    assert len(statements) == one == 5  # courses, scores, scripts heard, answers to revisit, thumbs: none per learner

@@ -10,13 +10,15 @@ from dailycast.events import EVENT_TYPES
 from dailycast.messaging.avro import MARKER, SCHEMA_DIR, SchemaSet, UndecodableMessage
 from dailycast.messaging.records import to_record
 from dailycast.scripts import Question
-from tests.utils.factories import podcast_requested
+from dailycast.learner import Revisit
+from tests.utils.factories import learner, podcast_requested
 
 SCHEMAS = SchemaSet()
 
 
 def sample_events() -> list:
-    requested = podcast_requested(languages=("en", "ja"))
+    requested = podcast_requested(languages=("en", "ja"), learner=learner(
+        revisit=[Revisit("Why?", ["a reason"], 0.5, "en")], liked_topics=["Django"], disliked_topics=["SQL"]))
     now = ev.utcnow()
     recipient = requested.recipient
     return [
@@ -29,6 +31,9 @@ def sample_events() -> list:
         ev.failed_after(requested, "tts", "detail"),
         ev.PodcastDeleted("e6", now, 7),
         ev.AnswersSaved("e11", now, 7, 1, [ev.Answer("q1", "because"), ev.Answer("q2", "さあ")]),
+        ev.AnswerSubmitted("e12", now, 7, 1, "q1", "because", "Why?", ["a reason", "an example"], "en"),
+        ev.AnswerGraded("e13", now, 7, 1, "q1", now, ["a reason"], 0.5, "Good start.", "local", None),
+        ev.PodcastRated("e14", now, 7, 1, [ev.Rating("", "up"), ev.Rating("Django", "down")]),
         ev.UserUpserted("e7", now, 1, "a@example.com", "Aiko", "ja-JP"),
         ev.EnrollmentChanged("e8", now, 1, 5, "Django", True),
         ev.QuizScored("e9", now, 1, 3, "Databases", 0.5, now),

@@ -23,7 +23,8 @@ def fills():
         other = TITLES[(i + 1) % len(TITLES)]
         yield {"name": NAMES[i % len(NAMES)], "course": title, "course2": other, "subject": title,
                "courses": join_titles([title, other], "ja"), "subjects": join_titles([title], "ja"),
-               "score": format_percent(SCORES[i % len(SCORES)], "ja"), "item": title, "question": ""}
+               "score": format_percent(SCORES[i % len(SCORES)], "ja"), "item": title, "question": "",
+               "points": join_titles([title], "ja")}
 
 
 CORPUS = list(dict.fromkeys(sentences("ja", fills())))

@@ -23,3 +23,11 @@ def test_recent_scores_newest_first_and_bounded():
     scores = [s("a", 0.1 * d, d) for d in range(1, 9)]
     recent = recent_scores(scores, limit=3)
     assert [r.scored_at.day for r in recent] == [8, 7, 6]
+
+
+def test_topics_thumbed_up_more_than_down_are_liked_and_the_reverse_disliked():
+    from dailycast.learner import topic_leanings
+
+    thumbs = [("SQL", "down", 1), ("SQL", "up", 0.5), ("Django", "up", 1), ("Python", "up", 0.5),
+              ("Python", "down", 0.5), ("Stats", "down", 1)]
+    assert topic_leanings(thumbs) == (["Django"], ["Stats", "SQL"])

@@ -50,3 +50,16 @@ def test_no_questions_yet():
     assert completion_percentage(0, 0) == 0.0
     assert overall_status(0, 0) == "not_started"
     assert progress([], {}, "en").summary.questions_count == 0
+
+
+def test_progress_shows_each_grade_and_their_average_beside_completion():
+    from dailycast.grading import Grade
+
+    grades = {"q1": Grade(["a"], 0.5, "Good start."), "q2": Grade(["b", "c"], 1.0, "Well done."), "q3": None}
+    result = progress(QS, {"q1": "x", "q2": "y", "q3": "z"}, "en", grades)
+    assert result.summary.score == 0.75 and result.summary.completion_percentage == 100.0
+    q1, _, q3 = result.questions
+    assert (q1.key_points_covered, q1.feedback, q1.score) == (["a"], "Good start.", 0.5)
+    assert q1.key_points == QS[0].key_points
+    assert (q3.key_points, q3.key_points_covered, q3.feedback, q3.score) == ([], [], None, None)
+    assert progress(QS, {"q1": "x"}, "en").summary.score is None

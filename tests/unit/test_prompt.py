@@ -112,3 +112,20 @@ def test_prompt_asks_for_the_think_prompt_right_after_each_question_in_its_parag
         "In the same paragraph, right after the question, one short sentence inviting "
         "Aiko to pause and think; then end the paragraph" in user
     )
+
+
+def test_the_prompt_comes_back_to_missed_points_and_says_the_topics_thumbed():
+    from dataclasses import replace
+
+    from dailycast.learner import Revisit
+
+    who = replace(AIKO, revisit=[Revisit("Why index a table?", ["slower writes"], 0.5, "en"),
+                                 Revisit("What is a view?", [], 0.2, "en")],
+                  liked_topics=["Django Fundamentals"], disliked_topics=["Python Advanced"])
+    prompt = prompt_for(["en"], who).user
+    assert 'to "Why index a table?" (English, score 50%): slower writes' in prompt
+    assert 'to "What is a view?" (English, score 20%): a short, weak answer' in prompt
+    assert "say so" in prompt
+    assert "rated up lately (give them more room): Django Fundamentals" in prompt
+    assert "rated down lately (keep them short, still naming every course): Python Advanced" in prompt
+    assert "What the student told us lately" not in prompt_for(["en"]).user

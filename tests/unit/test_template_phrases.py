@@ -39,6 +39,7 @@ PLACEHOLDERS = {
     "course_tip": ({"course"}, {"course"}),
     "connection": ({"course", "course2"}, {"course", "course2"}),
     "question_lead": ({"question"}, {"question"}),
+    "revisit": ({"points"}, {"points"}),
     "signoff": ({"name"}, {"name"}),
 }
 # Banks picked once per course, weak subject, score or question need that many variants
@@ -132,7 +133,7 @@ def test_other_templates_have_no_placeholders(lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_templates_are_clean_speakable_text(lang):
     texts = all_templates(lang)
-    values = dict(name="N", courses="C", course="C", course2="D", subjects="S", subject="S", score="1%", question="Q?")
+    values = dict(name="N", courses="C", course="C", course2="D", subjects="S", subject="S", score="1%", question="Q?", points="P")
     for template in texts:
         filled = template.format(**values)
         assert not set(filled) & set("<>&{}[]*#`\n"), template

@@ -506,3 +506,35 @@ async def test_writer_is_async_and_named_template():
     request = WritingRequest(podcast_id=1, for_date=DAY, languages=["en"], learner=AIKO)
     written = await writer.write(request)
     assert written.writer == "template"
+
+
+# Key points as a template question of each language has them (the first course question's).
+def _missed(lang: str) -> list[str]:
+    return [point.format(course="Django Fundamentals") for point in phrases_for(lang).questions["course"][0].key_points]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_podcast_says_it_comes_back_to_the_key_points_missed_lately(lang):
+    from dailycast.learner import Revisit
+
+    revisit = [Revisit("?", _missed(lang), 0.0, lang), Revisit("?", [], 0.3, lang), Revisit("?", ["x"], 0.0, "other")]
+    written = write([lang], replace(AIKO, revisit=revisit))
+    plain = write([lang])
+    paragraphs = written.scripts[lang].split("\n\n")
+    said = paragraphs[2]  # after the greeting and the intro
+    assert said not in plain.scripts[lang]
+    assert all(point in said for point in _missed(lang)) and "x" not in said.split()
+    assert any(line.format() in said for line in phrases_for(lang).revisit_weak)
+    assert not script_problems(written, request_for([lang], replace(AIKO, revisit=revisit)))
+
+
+def test_a_topic_thumbed_down_is_asked_about_less_and_one_thumbed_up_more():
+    learner = make_learner(courses=3, weak=0)
+    days = [DAY + timedelta(days=n) for n in range(60)]
+
+    def asked_about(course: str, who: LearnerContext) -> int:
+        return sum(course in write(["en"], who, day).questions[0].text["en"] for day in days)
+
+    neutral = asked_about("Python Advanced", learner)
+    assert asked_about("Python Advanced", replace(learner, disliked_topics=["Python Advanced"])) < neutral / 2
+    assert asked_about("Python Advanced", replace(learner, liked_topics=["Python Advanced"])) > neutral * 1.4

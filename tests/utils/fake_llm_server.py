@@ -5,7 +5,8 @@ real connection and through the SDKs' own timeouts, retries and parsing; never t
 
 Each provider has a behaviour, set by a test before it calls:
   good            a valid script per language, built from the request (the languages from the
-                  JSON schema sent, the courses from the prompt), ~6 minutes, 3 questions asked
+                  JSON schema sent, the courses from the prompt), ~6 minutes, 3 questions asked;
+                  to a grader's request (its schema), a grade (bench.provider_replies.grade_reply)
   slow            sleeps `slow_seconds`, longer than the client's timeout, then answers well
   failing         HTTP `fail_status` (500 by default); `fail_times` limits it to the first N calls
   malformed       not JSON at all
@@ -28,7 +29,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bench.provider_replies import completion, prompt_courses, prompt_lengths, script_reply
+from bench.provider_replies import completion, structured_reply
 
 GOOGLE_STATUS = {401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED", 429: "RESOURCE_EXHAUSTED", 500: "INTERNAL",
                  503: "UNAVAILABLE"}
@@ -180,9 +181,8 @@ def _model_text(provider: Provider, call: Call) -> str:
         return 'Sure! Here is your podcast: {"scripts": {"en": "Hello'
     if provider.behaviour in ("good", "slow") and provider.reply is not None:
         return provider.reply
-    languages = call.schema["properties"]["scripts"]["required"]
-    reply = script_reply(languages, prompt_courses(call.prompt), provider.behaviour, prompt_lengths(call.prompt))
-    if provider.behaviour == "missing-fields":
+    reply = structured_reply(call.schema, call.prompt, provider.behaviour)
+    if provider.behaviour == "missing-fields" and "questions" in reply:
         del reply["questions"]
     return json.dumps(reply, ensure_ascii=False)
 

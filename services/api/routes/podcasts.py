@@ -9,8 +9,9 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 
 from dailycast.accuracy import accuracy_check
 from dailycast.progress import progress
+from dailycast.events import WHOLE_PODCAST
 from services.api import podcasts as commands
-from services.api import views
+from services.api import ratings, views
 from services.api.db import DailyPodcast
 from services.api.deps import ContainerDep, CurrentPrincipal, DatabaseGateDep, SessionDep
 from services.api.documents import audio_route
@@ -19,7 +20,9 @@ from services.api.responses import (
     API, AUDIO, FORBIDDEN, INVALID, INVALID_BODY, NOT_FOUND, RANGE_HEADER, RATE_LIMITED,
 )
 from services.api.safe_json import ModelResponse, RawJSONResponse, model_json
-from services.api.schemas import AnswersIn, AnswersOut, PodcastCreate, PodcastOut, PodcastPage, ProgressOut, RegenerateIn
+from services.api.schemas import (
+    AnswersIn, AnswersOut, PodcastCreate, PodcastOut, PodcastPage, ProgressOut, RatingIn, RatingOut, RegenerateIn,
+)
 
 router = APIRouter(prefix="/api/podcasts", tags=["podcasts"])
 
@@ -47,7 +50,7 @@ def _podcast_json(row: views.PodcastRecord, container: ContainerDep) -> bytes:
 
 
 def _answers_out(row: DailyPodcast | views.PodcastRecord) -> ModelResponse:
-    summary = progress(row.questions_asked, row.student_answers, row.primary_language).summary
+    summary = progress(row.questions_asked, row.student_answers, row.primary_language, row.grades).summary
     return ModelResponse(AnswersOut(podcast_id=row.id, answers=row.student_answers, progress=summary))
 
 
@@ -151,7 +154,7 @@ async def get_podcast(podcast_id: PodcastId, gate: DatabaseGateDep, principal: C
 @router.get("/{podcast_id}/progress/", response_model=ProgressOut, responses={**API, **NOT_FOUND, **INVALID})
 async def get_progress(podcast_id: PodcastId, gate: DatabaseGateDep, principal: CurrentPrincipal):
     row = await _visible_record(gate, principal, podcast_id, views.FOR_ANSWERS)
-    result = progress(row.questions_asked, row.student_answers, row.primary_language)
+    result = progress(row.questions_asked, row.student_answers, row.primary_language, row.grades)
     return ModelResponse(ProgressOut(podcast_id=row.id, progress=result.summary, questions=result.questions))
 
 
@@ -170,7 +173,34 @@ def put_answers(
     """Save answers keyed by question id or text; earlier answers to other questions stay."""
     row = commands.save_answers(session, container.schemas, _visible(session, principal, podcast_id), principal,
                                 body.answers)
+    container.outbox_wakeup.notify()  # its AnswerSubmitted: graded the sooner
     return _answers_out(row)  # every answer of the podcast as now stored (a concurrent save's too)
+
+
+def _rating_out(row: DailyPodcast, thumbs: dict[str, str]) -> RatingOut:
+    topics = {topic: thumb for topic, thumb in thumbs.items() if topic != WHOLE_PODCAST}
+    return RatingOut(podcast_id=row.id, podcast=thumbs.get(WHOLE_PODCAST), topics=topics,
+                     rateable_topics=ratings.podcast_topics(row))
+
+
+@router.get("/{podcast_id}/rating/", response_model=RatingOut, responses={**API, **NOT_FOUND, **INVALID})
+def get_rating(podcast_id: PodcastId, session: SessionDep, principal: CurrentPrincipal):
+    """The learner's thumbs for the podcast and its topics."""
+    row = _visible(session, principal, podcast_id)
+    return _rating_out(row, ratings.thumbs_of(session, row.id))
+
+
+@router.put(
+    "/{podcast_id}/rating/", response_model=RatingOut, responses={**API, **FORBIDDEN, **NOT_FOUND, **INVALID_BODY},
+)
+def put_rating(podcast_id: PodcastId, body: RatingIn, session: SessionDep, principal: CurrentPrincipal,
+               container: ContainerDep):
+    """Thumbs up or down (or none, to take one back) for the podcast and its topics: the next podcasts
+    choose the topics thumbed up more, those thumbed down less. Other thumbs given before stay."""
+    row = _visible(session, principal, podcast_id)
+    thumbs = ratings.rate_podcast(session, container.schemas, row, principal, body.ratings())
+    container.outbox_wakeup.notify()
+    return _rating_out(row, thumbs)
 
 
 @router.get("/{podcast_id}/accuracy-check/", responses={**API, **NOT_FOUND, **INVALID})

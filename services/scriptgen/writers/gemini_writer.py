@@ -10,6 +10,7 @@ from google.genai import errors, types
 from dailycast.scripts import TokenUsage, WriterError, WritingRequest, WrittenScript
 from services.scriptgen.llm_output import parse_script
 from services.scriptgen.prompt import build_multilingual_prompt, response_schema
+from services.scriptgen.writers.base import Completion
 from services.scriptgen.writers.quota_bound import retry_after_seconds
 
 # What a call can fail with below the API: timeouts, refused or dropped connections (the SDK
@@ -41,24 +42,27 @@ class GeminiWriter:
 
     async def write(self, request: WritingRequest) -> WrittenScript:
         prompt = build_multilingual_prompt(request)
+        reply = await self.complete(prompt.system, prompt.user, "podcast_script", response_schema(request.languages))
+        return parse_script(reply.text, request, self.name, reply.model, reply.usage)
+
+    async def complete(self, system: str, user: str, schema_name: str, schema: dict) -> Completion:
+        """One generateContent call whose reply follows `schema` (Gemini's schemas have no name)."""
         config = types.GenerateContentConfig(
-            system_instruction=prompt.system,
+            system_instruction=system,
             response_mime_type="application/json",
             # The JSON-schema field (not response_schema) accepts additionalProperties, so both
             # providers get the very same schema.
-            response_json_schema=response_schema(request.languages),
+            response_json_schema=schema,
         )
         try:
-            response = await self.client.aio.models.generate_content(
-                model=self.model, contents=prompt.user, config=config
-            )
+            response = await self.client.aio.models.generate_content(model=self.model, contents=user, config=config)
         except errors.APIError as exc:
             raise WriterError(f"Gemini failed: {exc.code} {exc.status}: {exc.message}",
                               throttled=exc.code == 429, retry_after=_retry_delay(exc)) from exc
         except _TRANSPORT_ERRORS as exc:
             raise WriterError(f"Gemini failed: {type(exc).__name__}: {str(exc) or 'timed out'}") from exc
         model = response.model_version or self.model  # the version that answered, when given
-        return parse_script(_text(response), request, self.name, model, _usage(response))
+        return Completion(_text(response), model, _usage(response))
 
     async def check(self) -> str:
         """The model's name, if the key works and the model exists (spends no tokens)."""

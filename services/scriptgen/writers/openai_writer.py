@@ -7,6 +7,7 @@ import openai
 from dailycast.scripts import TokenUsage, WriterError, WritingRequest, WrittenScript
 from services.scriptgen.llm_output import parse_script
 from services.scriptgen.prompt import build_multilingual_prompt, response_schema
+from services.scriptgen.writers.base import Completion
 from services.scriptgen.writers.quota_bound import retry_after_seconds
 
 
@@ -30,20 +31,21 @@ class OpenAIWriter:
 
     async def write(self, request: WritingRequest) -> WrittenScript:
         prompt = build_multilingual_prompt(request)
+        reply = await self.complete(prompt.system, prompt.user, "podcast_script", response_schema(request.languages))
+        return parse_script(reply.text, request, self.name, reply.model, reply.usage)
+
+    async def complete(self, system: str, user: str, schema_name: str, schema: dict) -> Completion:
+        """One chat completion whose reply follows `schema` (strict structured output)."""
         try:
             completion = await self.client.chat.completions.create(
                 model=self.model,
                 messages=[
-                    {"role": "system", "content": prompt.system},
-                    {"role": "user", "content": prompt.user},
+                    {"role": "system", "content": system},
+                    {"role": "user", "content": user},
                 ],
                 response_format={
                     "type": "json_schema",
-                    "json_schema": {
-                        "name": "podcast_script",
-                        "strict": True,
-                        "schema": response_schema(request.languages),
-                    },
+                    "json_schema": {"name": schema_name, "strict": True, "schema": schema},
                 },
             )
         except openai.RateLimitError as exc:  # after the SDK's own retries: the quota is spent for now
@@ -54,7 +56,7 @@ class OpenAIWriter:
         except openai.OpenAIError as exc:  # status errors, timeouts and lost connections alike
             raise WriterError(f"OpenAI failed: {type(exc).__name__}: {exc}") from exc
         model = completion.model or self.model  # the dated snapshot that answered, when given
-        return parse_script(_content(completion), request, self.name, model, _usage(completion))
+        return Completion(_content(completion), model, _usage(completion))
 
     async def check(self) -> str:
         """The model's name, if the key works and the model exists (spends no tokens)."""

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dailycast.languages import SUPPORTED_LANGUAGES, length_units
-from dailycast.learner import WEAK_SUBJECT_THRESHOLD, LearnerContext, QuizScore
+from dailycast.learner import WEAK_SUBJECT_THRESHOLD, LearnerContext, QuizScore, Revisit
 from dailycast.locale_rules import format_percent
 from dailycast.scripts import (
     QUESTIONS_PER_PODCAST,
@@ -124,13 +124,13 @@ def _check_languages(languages: list[str]) -> None:
 def _plan_questions(rng: _Choices, learner: LearnerContext, primary: Phrases) -> list[_PlannedQuestion]:
     """Three different questions: the learner's courses and weak subjects first, the least heard."""
     courses, weak = learner.courses, learner.weak_subjects
-    first_course = rng.choice(courses) if courses else ""
+    first_course = _favoured(rng, courses, learner) if courses else ""
     other_courses = [c for c in courses if c != first_course] or courses
     wishes: list[tuple[str, dict[str, str]]] = []
     if courses:
         wishes.append(("course", {"course": first_course}))
     if weak:  # weak_subjects come weakest first
-        wishes.append(("weak", {"subject": rng.choice(weak[:2])}))
+        wishes.append(("weak", {"subject": _favoured(rng, weak[:2], learner)}))
     if len(courses) >= 2:
         pair = rng.sample(courses, 2)
         wishes.append(("connect", {"course": pair[0], "course2": pair[1]}))
@@ -188,6 +188,7 @@ def _fixed_parts(
     head = [
         rng.pick(p.greeting, name=learner.name),
         _intro(p, lang, rng, learner.courses),
+        *_revisit_segments(p, lang, rng, learner.revisit),
         *([] if brief else [rng.pick(p.level_intro[level])]),
         *([] if named_only else _course_segments(p, rng, courses, compact)),
         # shortest: only the weak intro (it names the subjects), or the "no weak subject" line
@@ -215,6 +216,24 @@ def _intro(p: Phrases, lang: str, rng: _Choices, courses: list[str]) -> str:
     if not courses:
         return rng.pick(p.intro_no_courses)
     return rng.pick(p.intro_courses, courses=join_titles(courses, lang))
+
+
+def _revisit_segments(p: Phrases, lang: str, rng: _Choices, revisit: list[Revisit]) -> list[str]:
+    """The last days' answers to come back to, said in one paragraph: those graded in this language."""
+    here = [r for r in revisit if r.language == lang]
+    missed = list(dict.fromkeys(point for r in here for point in r.missed))
+    lines = [rng.pick(p.revisit, points=join_titles(missed, lang))] if missed else []
+    if any(not r.missed for r in here):
+        lines.append(rng.pick(p.revisit_weak))
+    return [p.sentence_gap.join(lines)] if lines else []
+
+
+def _favoured(rng: _Choices, topics: list[str], learner: LearnerContext) -> str:
+    """One of the topics, those thumbed up (liked_topics) more often, those thumbed down less."""
+    if not set(topics) & {*learner.liked_topics, *learner.disliked_topics}:
+        return rng.choice(topics)  # no thumbs: the very draw it always was
+    weights = [2.0 if t in learner.liked_topics else 0.25 if t in learner.disliked_topics else 1.0 for t in topics]
+    return rng.choices(topics, weights)[0]
 
 
 def _course_segments(p: Phrases, rng: _Choices, courses: list[str], compact: bool) -> list[str]:
@@ -266,7 +285,7 @@ def _pool(p: Phrases, rng: _Choices, learner: LearnerContext) -> list[str]:
     courses = learner.courses
     pool = [text.format(name=learner.name) for text in p.extra]
     if courses:
-        pool += [tip.format(course=rng.choice(courses)) for tip in p.course_tip[_level(learner)]]
+        pool += [tip.format(course=_favoured(rng, courses, learner)) for tip in p.course_tip[_level(learner)]]
     if len(courses) >= 2:
         for text in p.connection:
             course, course2 = rng.sample(courses, 2)

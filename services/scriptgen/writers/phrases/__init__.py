@@ -32,6 +32,7 @@ WithSubject = Annotated[str, placeholders("subject")]
 MaySubject = Annotated[str, placeholders(optional=["subject"])]
 WithScore = Annotated[str, placeholders("subject", "score")]
 WithQuestion = Annotated[str, placeholders("question")]
+WithPoints = Annotated[str, placeholders("points")]  # key points an answer left out, as one list
 KeyPoints = Annotated[tuple[T, ...], Field(min_length=1, max_length=3)]
 
 
@@ -116,6 +117,8 @@ class Phrases(TextFile):
     think_prompt: Bank[Plain]
     recap: Bank[Plain]
     signoff: Bank[WithName]
+    revisit: Bank[WithPoints]  # after the intro: the key points the last days' answers left out
+    revisit_weak: Bank[Plain]  # after the intro: an answer of the last days was weak
     questions: Questions
 
     def mismatches(self, reference: Phrases) -> Iterator[tuple[str, str]]:

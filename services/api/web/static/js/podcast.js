@@ -11,6 +11,7 @@ const user = requireUser();
 const podcastId = Number(location.pathname.split('/').filter(Boolean)[1]);
 let podcast = null;
 let pausedAt = null; // {questionId, audio} while a player waits for an answer
+let grades = {}; // question id -> its row of the progress (feedback, key points covered, score)
 
 function renderHeader() {
   const languages = languagesOf(podcast).map(languageName).join(' + ');
@@ -34,6 +35,43 @@ function renderCompletion() {
   $('completion-text').textContent = `${answered} of ${total} answered: ${percentText(percent)}`;
 }
 
+// The answer's grade: its score, each key point covered or not, and the feedback in the podcast's language.
+function renderFeedback(questionId) {
+  const box = $(`feedback-${questionId}`);
+  if (!box) return;
+  clear(box);
+  const graded = grades[questionId];
+  box.hidden = !graded || graded.score === null;
+  if (box.hidden) return;
+  const lang = podcast.primary_language;
+  box.append(
+    el('p', { class: 'feedback-score' }, `Score: ${percentText(graded.score * 100)}`),
+    el('ul', { class: 'key-points', lang }, graded.key_points.map((point) => {
+      const covered = graded.key_points_covered.includes(point);
+      return el('li', { class: covered ? 'covered' : 'missed' },
+        el('span', { class: 'visually-hidden' }, covered ? 'Covered: ' : 'Not yet: '), point);
+    })),
+    el('p', { class: 'feedback-text', lang }, graded.feedback));
+}
+
+// Grading runs through the events: ask for the progress until this answer's grade is there.
+function awaitGrade(questionId, state) {
+  poll(async () => {
+    await loadGrades();
+    const graded = grades[questionId];
+    if (!graded || graded.score === null) return true;
+    state.textContent = 'Saved and graded.';
+    renderFeedback(questionId);
+    return false;
+  }, 700);
+}
+
+async function loadGrades() {
+  const shown = await api(`/api/podcasts/${podcast.id}/progress/`);
+  grades = Object.fromEntries(shown.questions.map((q) => [q.id, q]));
+  $('score-text').textContent = shown.progress.score === null ? '' : `Score: ${percentText(shown.progress.score * 100)}`;
+}
+
 function questionForm(q, index) {
   const primary = podcast.primary_language;
   const secondary = podcast.secondary_language;
@@ -55,7 +93,8 @@ function questionForm(q, index) {
       el('span', { class: 'question-number' }, `Question ${index + 1}`),
       el('span', { class: 'question-text', lang: primary }, questionText(q, primary))),
     translation, textarea,
-    el('div', { class: 'question-actions' }, button, state));
+    el('div', { class: 'question-actions' }, button, state),
+    el('div', { class: 'feedback', id: `feedback-${q.id}`, 'aria-live': 'polite', hidden: true }));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!textarea.value.trim()) {
@@ -72,10 +111,13 @@ function questionForm(q, index) {
         method: 'PUT', body: { answers: { [q.id]: textarea.value } },
       });
       podcast.student_answers = answer.answers;
-      state.textContent = 'Saved.';
+      state.textContent = 'Saved. Grading…';
       form.classList.add('answered');
+      delete grades[q.id];
+      renderFeedback(q.id);
       renderCompletion();
       resumeAfter(q.id);
+      awaitGrade(q.id, state);
     } catch (err) {
       state.textContent = err.message;
       state.classList.add('error');
@@ -96,6 +138,40 @@ function renderQuestions() {
     return;
   }
   podcast.questions.forEach((q, i) => container.append(questionForm(q, i)));
+  podcast.questions.forEach((q) => renderFeedback(q.id));
+}
+
+// Thumbs up or down for the podcast and each of its topics; pressing a pressed thumb takes it back.
+function thumbButtons(label, current, send) {
+  const group = el('div', { class: 'thumbs', role: 'group', 'aria-label': label });
+  for (const [thumb, text] of [['up', '👍 Up'], ['down', '👎 Down']]) {
+    const pressed = current === thumb;
+    const button = el('button', { type: 'button', class: 'thumb', 'data-thumb': thumb, 'aria-pressed': String(pressed),
+      'aria-label': `${label}: thumb ${thumb}` }, text);
+    button.addEventListener('click', () => send(pressed ? 'none' : thumb));
+    group.append(button);
+  }
+  return group;
+}
+
+function renderRating(rating) {
+  const container = $('rating');
+  clear(container);
+  const send = async (body) => {
+    try {
+      renderRating(await api(`/api/podcasts/${podcast.id}/rating/`, { method: 'PUT', body }));
+      $('rating-state').textContent = 'Thanks: your next podcasts take it into account.';
+    } catch (err) {
+      $('rating-state').textContent = err.message;
+    }
+  };
+  const mayRate = user.id === podcast.user_id;
+  const row = (label, current, send) => el('div', { class: 'rating-row' }, el('span', {}, label),
+    mayRate ? thumbButtons(label, current, send) : el('span', { class: 'hint' }, current ? `thumb ${current}` : 'not rated'));
+  container.append(row('This podcast', rating.podcast, (thumb) => send({ podcast: thumb })));
+  for (const topic of rating.rateable_topics) {
+    container.append(row(topic, rating.topics[topic], (thumb) => send({ topics: { [topic]: thumb } })));
+  }
 }
 
 // A player reached a question: show its form and put the cursor in it.
@@ -129,6 +205,11 @@ function renderAll() {
   renderQuestions();
   renderCompletion();
   renderScripts($('scripts'), podcast);
+  $('rate').hidden = podcast.status !== 'completed';
+  if (podcast.status === 'completed') {
+    api(`/api/podcasts/${podcast.id}/rating/`).then(renderRating, (err) => showError($('page-error'), err));
+    loadGrades().then(() => podcast.questions.forEach((q) => renderFeedback(q.id)), () => {});
+  }
   $('read').hidden = podcast.output_format === 'audio';
   $('listen').hidden = podcast.output_format === 'text';
   $('podcast').hidden = false;
