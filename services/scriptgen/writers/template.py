@@ -14,6 +14,7 @@ speech step escapes whatever markup characters they may hold.
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -65,7 +66,7 @@ class _Choices(random.Random):
 
     def heard(self, text: str) -> float:
         """How much of the text the learner heard lately, a sentence on average (0: none)."""
-        said = [fingerprint(s) for s in sentences(text) if normalized(s)]
+        said = _sentence_prints(text)
         if not self.weights or not said:
             return 0.0
         return sum(self.weights.get(print_, 0.0) for print_ in said) / len(said)
@@ -83,6 +84,13 @@ class _Choices(random.Random):
         """The texts in a seeded order, those least heard first."""
         self.shuffle(texts)
         return sorted(texts, key=self.heard)
+
+
+@functools.lru_cache(maxsize=8192)
+def _sentence_prints(text: str) -> tuple[str, ...]:
+    """The fingerprints of a text's sentences: cached, as a script weighs every variant of its
+    pools several times (about 500 texts), and a learner's next script the same ones again."""
+    return tuple(fingerprint(s) for s in sentences(text) if normalized(s))
 
 
 class TemplateWriter:
