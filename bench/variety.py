@@ -1,8 +1,8 @@
 """Benchmark of variety: how much of a learner's podcast they heard in the days before.
 
 What it measures
-  For each language and each of 3 learners (one course and a weak subject that is also a course,
-  two courses, three courses at the advanced level), the template writer writes 30 consecutive
+  For each language and each of 4 learners (one course and a weak subject that is also a course,
+  two courses, three courses at the advanced level, no course at all), the template writer writes 30 consecutive
   days. Each request carries, as the API builds it, the fingerprints of the learner's previous 7
   days' scripts (dailycast.sentences.heard_in, newest day first). For each day it counts the
   share of the script's sentences (normalized, as the fingerprints see them) that were in
@@ -57,6 +57,11 @@ LEARNERS = [
         courses=["Introduction to Machine Learning", "Cloud Computing Basics", "Web Accessibility Essentials"],
         ability_level="advanced", weak_subjects=[],
         recent_scores=[QuizScore("Cloud Computing Basics", 0.91), QuizScore("Introduction to Machine Learning", 0.88)],
+    ),
+    # No course, weak subject or score: nearly all of the script is the general pool.
+    LearnerContext(
+        user_id=104, name="Noah", email="noah@example.com", locale="en",
+        courses=[], ability_level="beginner", weak_subjects=[], recent_scores=[],
     ),
 ]
 

@@ -16,9 +16,10 @@ from itertools import chain
 # 6 hex digits (24 bits): a week of scripts is ~500 sentences, so a new sentence is taken for a
 # heard one about once in 30,000; short, because the list rides in every PodcastRequested.
 FINGERPRINT_CHARS = 6
-# At most this many in a snapshot (~2.5 KB in Avro): a week of daily scripts is ~250; a learner
-# with many podcasts a day keeps the newest.
-MAX_HEARD = 350
+# At most this many in a snapshot (~7 KB in Avro): a week of varied 6-minute scripts is ~600
+# (about 85 sentences a day), which the writer must all see to avoid them; a learner with many
+# or longer podcasts a day keeps the newest.
+MAX_HEARD = 1000
 # A full stop, ? or ! (with closing quotes) before a space or the end; CJK 。？！ need no space.
 # The leading lookahead lets the engine skip to the next mark of either kind (4x faster a script).
 _CLOSERS = r"[\"'”’»)\]」』）]*"

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from dailycast.languages import SUPPORTED_LANGUAGES
+from dailycast.learner import LearnerContext
 from dailycast.scripts import WritingRequest
 from dailycast.speech_length import Speech, length_window
 from services.scriptgen.writers.template import TemplateWriter
@@ -24,8 +25,15 @@ CASES = [(lang, 6) for lang in SUPPORTED_LANGUAGES] + [
 ]
 
 
-def spoken_minutes(language: str, minutes: int) -> float:
-    request = WritingRequest(7, date(2026, 11, 24), [language], learner(), minutes, Speech("local", PAUSE_SECONDS))
+# 10 minutes for learners with little to talk about: the general pool has to fill most of it.
+FEW_COURSES = {
+    "no course": learner(courses=[], weak_subjects=[], recent_scores=[], ability_level="beginner"),
+    "one course": learner(courses=["Python Advanced"], weak_subjects=["Python Advanced"], ability_level="beginner"),
+}
+
+
+def spoken_minutes(language: str, minutes: int, who: LearnerContext | None = None) -> float:
+    request = WritingRequest(7, date(2026, 11, 24), [language], who or learner(), minutes, Speech("local", PAUSE_SECONDS))
     written = asyncio.run(TemplateWriter().write(request))
     ssml = build_ssml(written.scripts[language], written.questions, language, PAUSE_SECONDS)
     audio = asyncio.run(EspeakSynthesizer().synthesize(ssml, pick_voice(language, "local")))
@@ -39,3 +47,10 @@ def test_local_audio_lasts_the_minutes_asked_for(language, minutes):
     assert low <= spoken <= high, (
         f"{language} audio lasts {spoken:.2f} min, asked for {minutes}"
     )
+
+
+@pytest.mark.parametrize(("language", "profile"), [("en", "no course"), ("fr", "one course"), ("ru", "no course")])
+def test_ten_minutes_for_a_learner_with_few_courses(language, profile):
+    spoken = spoken_minutes(language, 10, FEW_COURSES[profile])
+    low, high = length_window(10)
+    assert low <= spoken <= high, f"{language}, {profile}: {spoken:.2f} min"

@@ -14,6 +14,7 @@ speech step escapes whatever markup characters they may hold.
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -65,7 +66,7 @@ class _Choices(random.Random):
 
     def heard(self, text: str) -> float:
         """How much of the text the learner heard lately, a sentence on average (0: none)."""
-        said = [fingerprint(s) for s in sentences(text) if normalized(s)]
+        said = _sentence_prints(text)
         if not self.weights or not said:
             return 0.0
         return sum(self.weights.get(print_, 0.0) for print_ in said) / len(said)
@@ -83,6 +84,13 @@ class _Choices(random.Random):
         """The texts in a seeded order, those least heard first."""
         self.shuffle(texts)
         return sorted(texts, key=self.heard)
+
+
+@functools.lru_cache(maxsize=8192)
+def _sentence_prints(text: str) -> tuple[str, ...]:
+    """The fingerprints of a text's sentences: cached, as a script weighs every variant of its
+    pools several times (about 500 texts), and a learner's next script the same ones again."""
+    return tuple(fingerprint(s) for s in sentences(text) if normalized(s))
 
 
 class TemplateWriter:
@@ -172,7 +180,7 @@ def _write_script(
         if _units(head + tail, lang) <= target * SHORTER_ABOVE:
             break
     # Fresh segments first, the long pool's too: a short bank repeats yesterday otherwise.
-    pool = rng.freshest_first(_pool(p, rng, learner) + _long_pool(p, rng, learner))
+    pool = rng.freshest_first(_pool(p, rng, learner) + _long_pool(p, learner))
     filler = _pick_filler(pool, head + tail, lang, target)
     return "\n\n".join(head + filler + tail)
 
@@ -283,7 +291,7 @@ def _question_segments(p: Phrases, rng: _Choices, questions: list[str]) -> list[
 def _pool(p: Phrases, rng: _Choices, learner: LearnerContext) -> list[str]:
     """Optional segments, in a seeded order, to bring the script to its target length."""
     courses = learner.courses
-    pool = [text.format(name=learner.name) for text in p.extra]
+    pool = [text.format(name=learner.name) for text in p.extra] + list(p.did_you_know)
     if courses:
         pool += [tip.format(course=_favoured(rng, courses, learner)) for tip in p.course_tip[_level(learner)]]
     if len(courses) >= 2:
@@ -293,14 +301,16 @@ def _pool(p: Phrases, rng: _Choices, learner: LearnerContext) -> list[str]:
     return rng.freshest_first(pool)
 
 
-def _long_pool(p: Phrases, rng: _Choices, learner: LearnerContext) -> list[str]:
-    """After the pool, so only long podcasts reach it: more about each course and weak subject,
-    and the other levels' course tips."""
-    courses, level = learner.courses, _level(learner)
-    more = [*_each(rng, p.course_segment, "course", courses), *_each(rng, p.weak_segment, "subject", learner.weak_subjects)]
-    if courses:
-        more += [tip.format(course=rng.choice(courses)) for other in LEVELS if other != level for tip in p.course_tip[other]]
-    return more
+def _long_pool(p: Phrases, learner: LearnerContext) -> list[str]:
+    """More about each course and weak subject, and the other levels' course tips: every variant
+    for every one of them, so a learner with few courses still hears something new all week."""
+    level, weak = _level(learner), learner.weak_subjects
+    courses = [course for course in learner.courses if course not in weak]  # as in _fixed_parts
+    return [
+        *(text.format(course=course) for course in courses for text in p.course_segment),
+        *(text.format(subject=subject) for subject in weak for text in p.weak_segment),
+        *(tip.format(course=course) for course in learner.courses for other in LEVELS if other != level for tip in p.course_tip[other]),
+    ]
 
 
 def _pick_filler(pool: list[str], fixed: list[str], lang: str, target: int) -> list[str]:

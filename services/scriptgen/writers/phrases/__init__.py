@@ -109,6 +109,7 @@ class Phrases(TextFile):
     extra: Bank[MayName]  # the pool of general segments used to reach the target length
     course_tip: ByLevel[WithCourse]  # also pool segments
     connection: Bank[WithPair]  # pool segments for learners with 2+ courses
+    did_you_know: Bank[Plain]  # pool segments for every learner: a finding about learning
     questions_intro: Bank[Plain]
     question_lead: Annotated[  # one bank per question position
         tuple[Bank[WithQuestion], ...],
