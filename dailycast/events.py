@@ -94,6 +94,23 @@ class QuestionTime:
 
 
 @dataclass(frozen=True)
+class SentenceTime:
+    """Where one sentence of the script is spoken in one language's audio: the rolling transcript."""
+
+    start_ms: int
+    end_ms: int
+    text: str  # as written in the script (Japanese with its kanji, whatever the engine was given)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter of one language's audio: a segment (paragraph) of the script, or a question."""
+
+    start_ms: int
+    title: str
+
+
+@dataclass(frozen=True)
 class AudioTrack:
     language: str
     audio_key: str  # key in the audio store
@@ -104,6 +121,9 @@ class AudioTrack:
     # Priced per engine (v2); None in a v1 event.
     engine: str | None = None  # neural | standard | local
     billed_characters: int | None = None  # what the speech provider billed (Polly: speech marks too); local: 0
+    # The transcript and chapters (v3); empty in older events.
+    sentences: list[SentenceTime] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
 
 
 @registered(PODCAST_EVENTS, key="podcast_id")
