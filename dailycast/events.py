@@ -124,6 +124,7 @@ class AudioTrack:
     # The transcript and chapters (v3); empty in older events.
     sentences: list[SentenceTime] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
+    size_bytes: int | None = None  # the stored MP3's, tags included: a feed's enclosure length
 
 
 @registered(PODCAST_EVENTS, key="podcast_id")
@@ -254,6 +255,17 @@ class EnrollmentChanged:
     course_id: int
     course_title: str
     enrolled: bool
+
+
+@registered(LEARNER_EVENTS, key="user_id")
+@dataclass(frozen=True)
+class FeedRotated:
+    """A learner asked for a new private feed URL: the old one stops working."""
+
+    event_id: str
+    occurred_at: datetime
+    user_id: int
+    generation: int  # 1, 2, ...: the feed's token is made from it (0 until the first rotation)
 
 
 @registered(LEARNER_EVENTS, key="user_id")

@@ -89,7 +89,7 @@ async def _speak(
         await store.put(key, mp3, "audio/mpeg")
     return ev.AudioTrack(language, key, audio.duration_seconds, voice.name, synthesizer.name, times,
                          engine=voice.engine, billed_characters=audio.billed_characters,
-                         sentences=[s for p in paragraphs for s in p], chapters=sections)
+                         sentences=[s for p in paragraphs for s in p], chapters=sections, size_bytes=len(mp3))
 
 
 def _track_tags(event: ev.ScriptReady, language: str, sections: list[ev.Chapter], seconds: float) -> TrackTags:

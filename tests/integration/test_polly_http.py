@@ -107,6 +107,8 @@ async def test_each_track_has_its_transcript_and_chapters_in_the_event_and_in_th
         assert all(s.start_ms < s.end_ms for s in spoken) and spoken[-1].end_ms <= round(track.duration_seconds * 1000)
         asked = {round(t.starts_at * 1000) for t in track.question_times}
         assert asked <= {c.start_ms for c in track.chapters} and len(track.chapters) > len(asked)
-        tags = MP3(io.BytesIO(await store.get(track.audio_key))).tags
+        stored = await store.get(track.audio_key)
+        assert track.size_bytes == len(stored)
+        tags = MP3(io.BytesIO(stored)).tags
         assert tags["TLAN"].text == [{"en": "eng", "ja": "jpn"}[track.language]]
         assert sorted(c.start_time for c in tags.getall("CHAP")) == [c.start_ms for c in track.chapters]
