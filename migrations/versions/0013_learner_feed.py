@@ -21,6 +21,8 @@ depends_on: Union[str, Sequence[str], None] = None
 
 def upgrade() -> None:
     """Upgrade schema."""
+    if 'learner_feed' in sa.inspect(op.get_bind()).get_table_names():  # made by a newer model's create_all
+        return
     op.create_table(
         'learner_feed',
         sa.Column('user_id', sa.BigInteger(), sa.ForeignKey('learner.id', ondelete='CASCADE'), primary_key=True),
