@@ -149,7 +149,7 @@ test('a student requests a podcast, answers all three questions where the audio 
     return !audio.paused && audio.currentTime >= s && current && Number(current.dataset.start) === s;
   }, start, { what: 'the tapped sentence playing and highlighted', timeout: 10_000 });
   await page.evaluate(() => document.querySelector('audio[data-language="en"]').pause());
-  assert.equal(await page.locator('.player:has(audio[data-language="ja"]) .transcript[lang="ja"]').count(), 1);
+  assert.equal(await page.locator('.player:has(audio[data-language="es"]) .transcript[lang="es"]').count(), 1);
 
   assert.equal(await page.locator('#completion-text').textContent(), '3 of 3 answered: 100 %');
   assert.equal(await page.locator('#completion-bar').getAttribute('value'), '100');
