@@ -94,6 +94,23 @@ class QuestionTime:
 
 
 @dataclass(frozen=True)
+class SentenceTime:
+    """Where one sentence of the script is spoken in one language's audio: the rolling transcript."""
+
+    start_ms: int
+    end_ms: int
+    text: str  # as written in the script (Japanese with its kanji, whatever the engine was given)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter of one language's audio: a segment (paragraph) of the script, or a question."""
+
+    start_ms: int
+    title: str
+
+
+@dataclass(frozen=True)
 class AudioTrack:
     language: str
     audio_key: str  # key in the audio store
@@ -104,6 +121,10 @@ class AudioTrack:
     # Priced per engine (v2); None in a v1 event.
     engine: str | None = None  # neural | standard | local
     billed_characters: int | None = None  # what the speech provider billed (Polly: speech marks too); local: 0
+    # The transcript and chapters (v3); empty in older events.
+    sentences: list[SentenceTime] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    size_bytes: int | None = None  # the stored MP3's, tags included: a feed's enclosure length
 
 
 @registered(PODCAST_EVENTS, key="podcast_id")
@@ -290,6 +311,17 @@ class EnrollmentChanged:
     course_id: int
     course_title: str
     enrolled: bool
+
+
+@registered(LEARNER_EVENTS, key="user_id")
+@dataclass(frozen=True)
+class FeedRotated:
+    """A learner asked for a new private feed URL: the old one stops working."""
+
+    event_id: str
+    occurred_at: datetime
+    user_id: int
+    generation: int  # 1, 2, ...: the feed's token is made from it (0 until the first rotation)
 
 
 @registered(LEARNER_EVENTS, key="user_id")

@@ -11,6 +11,11 @@ SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "ja", "es", "fr", "de", "it", "pt"
 # English names ("Japanese"), from CLDR.
 LANGUAGE_NAMES: dict[str, str] = {code: language_name(code, "en") for code in SUPPORTED_LANGUAGES}
 
+# ISO 639-2 codes, as ID3's TLAN frame wants them.
+THREE_LETTER_CODES: dict[str, str] = {
+    "en": "eng", "ja": "jpn", "es": "spa", "fr": "fra", "de": "deu", "it": "ita", "pt": "por", "ru": "rus", "ko": "kor",
+}
+
 # Japanese and Korean are paced by characters (ja has no spaces; ko's spaced units are long),
 # the others by words. How fast each voice says them is in dailycast/voices.py.
 CHARACTER_PACED = frozenset({"ja", "ko"})

@@ -27,14 +27,21 @@ SENTENCE_END = re.compile(rf"(?=[.!?…。！？])(?:[.!?…]+{_CLOSERS}(?=\s|\Z
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in the text, stripped of the spaces around it, in order."""
+    cuts = [0, *(end.end() for end in SENTENCE_END.finditer(text)), len(text)]
+    spans = []
+    for start, end in zip(cuts, cuts[1:]):
+        part = text[start:end]
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            spans.append((start + lead, start + len(part.rstrip())))
+    return spans
+
+
 def sentences(text: str) -> list[str]:
     """The text's sentences, stripped, in order (a last one without a full stop included)."""
-    found, start = [], 0
-    for end in SENTENCE_END.finditer(text):
-        found.append(text[start : end.end()])
-        start = end.end()
-    found.append(text[start:])
-    return [s.strip() for s in found if s.strip()]
+    return [text[start:end] for start, end in sentence_spans(text)]
 
 
 def normalized(sentence: str) -> str:

@@ -28,8 +28,8 @@ class AudioStore(Protocol):
 
     async def delete_prefix(self, prefix: str) -> None: ...
 
-    def url(self, key: str) -> str | None:
-        """A direct, short-lived link to the object, or None when the API must serve it."""
+    def url(self, key: str, method: str = "GET") -> str | None:
+        """A direct, short-lived link to the object for a GET (or HEAD), or None when the API must serve it."""
         ...
 
 
@@ -57,7 +57,7 @@ class LocalAudioStore:
     async def delete_prefix(self, prefix: str) -> None:
         await asyncio.to_thread(shutil.rmtree, self.path(prefix), True)
 
-    def url(self, key: str) -> str | None:
+    def url(self, key: str, method: str = "GET") -> str | None:
         return None
 
     @staticmethod

@@ -34,10 +34,11 @@ class S3AudioStore:
     async def delete_prefix(self, prefix: str) -> None:
         await asyncio.to_thread(self._delete_prefix, self._key(prefix))
 
-    def url(self, key: str) -> str | None:
-        """A presigned GET link that works for `url_ttl_seconds` (signed locally, no request)."""
+    def url(self, key: str, method: str = "GET") -> str | None:
+        """A presigned GET (or HEAD: a signature holds for one method) link that works for
+        `url_ttl_seconds` (signed locally, no request)."""
         return self._client.generate_presigned_url(
-            "get_object", Params={"Bucket": self.bucket, "Key": self._key(key)}, ExpiresIn=self.url_ttl_seconds
+            "head_object" if method == "HEAD" else "get_object", Params={"Bucket": self.bucket, "Key": self._key(key)}, ExpiresIn=self.url_ttl_seconds
         )
 
     def _key(self, key: str) -> str:

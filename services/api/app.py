@@ -21,7 +21,7 @@ from services.api.body_limit import BodySizeLimit
 from services.api.container import ApiContainer
 from services.api.deps import DatabaseGate
 from services.api.http_metrics import HttpMetrics
-from services.api.routes import costs, health, learners, platform_events, podcasts, replays
+from services.api.routes import costs, feeds, health, learners, platform_events, podcasts, replays
 from services.api.safe_json import SafeJSONResponse, validation_error
 from services.api.web import dev, pages
 
@@ -68,6 +68,7 @@ def create_app(
     app.include_router(health.router)
     app.include_router(podcasts.router)
     app.include_router(learners.router)
+    app.include_router(feeds.router)
     app.include_router(replays.router)
     app.include_router(platform_events.router)
     app.include_router(costs.router)

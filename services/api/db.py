@@ -74,6 +74,14 @@ class Learner(Base):
     is_staff: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class LearnerFeed(Base):
+    """How many times a learner rotated their private feed's URL; no row: never (generation 0)."""
+
+    __tablename__ = "learner_feed"
+    user_id: Mapped[int] = mapped_column(ForeignKey("learner.id", ondelete="CASCADE"), primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer)
+
+
 class Course(Base):
     __tablename__ = "course"
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)

@@ -38,10 +38,13 @@ class PlatformEventIn(BaseModel):
         return from_record(EVENT_TYPES[self.type].cls, values)
 
 
+# On the learners' topic (a learner's events keep their order) but the API's own: a rotation
+# is the learner's choice, never the platform's.
+API_ONLY = frozenset({"FeedRotated"})
 # Made at import, from the schemas the package ships: the route's signature is made of them.
 EVENT_MODELS: dict[str, type[PlatformEventIn]] = {
     name: json_model(default_schemas().latest[name].parsed, PlatformEventIn, ENVELOPE)
-    for name, declared in EVENT_TYPES.items() if declared.topic == LEARNER_EVENTS
+    for name, declared in EVENT_TYPES.items() if declared.topic == LEARNER_EVENTS and name not in API_ONLY
 }
 EventIn = Annotated[Union[(*EVENT_MODELS.values(), OpenEdxEnrollmentIn)], Field(discriminator="type")]
 Batch = Annotated[list[EventIn], Field(min_length=1, max_length=BATCH_LIMIT)]

@@ -21,6 +21,7 @@ from dailycast.sentences import fingerprints
 from services.api.db import (
     Course, DailyPodcast, DailyRequest, Enrollment, Learner, PodcastAnswer, PodcastCost, ProcessedEvent, QuizResult,
 )
+from services.api.feeds import record_generation
 from services.api.podcast_costs import record_cost
 from services.api.preferences import save_preferences
 from services.api.ratings import save_ratings
@@ -205,6 +206,11 @@ def project_preferences(session: Session, e: ev.DeliveryPreferencesChanged) -> N
     save_preferences(session, e.user_id, checked.preferences(), e.occurred_at)  # unknown learner: retried
 
 
+def project_feed_rotated(session: Session, e: ev.FeedRotated) -> None:
+    # The API recorded it already; a rebuild from the topics has only this.
+    record_generation(session, e.user_id, e.generation)
+
+
 PROJECTIONS = {
     ev.PodcastRequested: project_requested,
     ev.ScriptReady: project_script,
@@ -220,6 +226,7 @@ PROJECTIONS = {
     ev.EnrollmentChanged: project_enrollment,
     ev.QuizScored: project_quiz,
     ev.DeliveryPreferencesChanged: project_preferences,
+    ev.FeedRotated: project_feed_rotated,
 }
 
 

@@ -27,8 +27,8 @@ from dailycast.messaging.avro import SchemaSet, UndecodableMessage
 from dailycast.messaging.delivery import Subscription
 from dailycast.messaging.ports import Message, Positions
 from services.api.db import (
-    Base, Course, DailyPodcast, DailyRequest, DeliveryPreference, Enrollment, Learner, PodcastAnswer, PodcastCost,
-    PodcastRating, ProcessedEvent, QuizResult,
+    Base, Course, DailyPodcast, DailyRequest, DeliveryPreference, Enrollment, Learner, LearnerFeed, PodcastAnswer,
+    PodcastCost, PodcastRating, ProcessedEvent, QuizResult,
 )
 from services.api.projector import BATCH_LIMIT, CONSUMER, PROJECTIONS, Projector, move_ids_past
 
@@ -38,7 +38,7 @@ SIDE = "dailycast_rebuild"  # the rebuilt tables' schema (SQLite: the attached f
 # Learners first: an enrollment needs its learner; a podcast's events need nothing of the other topic.
 TOPICS = (LEARNER_EVENTS, PODCAST_EVENTS)
 # Parents before children (the order rows are copied in; deleted in the reverse).
-TABLES = [t.__table__ for t in (Learner, Course, Enrollment, QuizResult, DeliveryPreference, DailyPodcast,
+TABLES = [t.__table__ for t in (Learner, Course, Enrollment, QuizResult, DeliveryPreference, LearnerFeed, DailyPodcast,
                                 PodcastAnswer, PodcastRating, DailyRequest, PodcastCost, ProcessedEvent)]
 CATCH_UP_ROUNDS = 5
 

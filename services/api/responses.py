@@ -94,6 +94,13 @@ AUDIO: Responses = {
           "headers": {"Content-Range": _header("`bytes */size`")}},
 }
 # The request header the audio route reads through Starlette's FileResponse (not a route parameter).
+TRANSCRIPT: Responses = {200: {"description": "WebVTT: a cue per sentence", "content": {"text/vtt": {"schema": {"type": "string"}}}}}
+CHAPTERS: Responses = {200: {"description": "Podcasting 2.0 JSON chapters",
+                             "content": {"application/json+chapters": {"schema": {"type": "object"}}}}}
+FEED: Responses = {200: {"description": "RSS 2.0 with the iTunes and Podcasting 2.0 namespaces",
+                         "content": {"application/rss+xml": {"schema": {"type": "string"}}}},
+                   404: {"model": ErrorOut, "description": "no such feed: an unknown learner, or a token rotated away"}}
+
 RANGE_HEADER = {"parameters": [{
     "name": "Range", "in": "header", "required": False, "schema": {"type": "string"},
     "description": "`bytes=start-end`: part of the file (206)",

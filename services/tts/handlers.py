@@ -10,6 +10,8 @@ from dailycast import events as ev
 from dailycast.metrics import timed
 from dailycast.messaging.records import from_record, to_record
 from dailycast.storage.audio_store import AudioStore, audio_key, podcast_prefix
+from dailycast.transcript import chapters, script_sentences, timed_sentences
+from services.tts.id3 import TrackTags, tagged
 from services.tts.ssml import build_ssml, question_marks
 from services.tts.synthesizers.base import SynthesisError, Synthesizer
 from services.tts.voices import pick_voice
@@ -74,15 +76,28 @@ async def _speak(
     pause_seconds: float,
 ) -> ev.AudioTrack:
     voice = pick_voice(language, voice_provider)
-    ssml = build_ssml(event.script(language), event.questions, language, pause_seconds)
+    script = event.script(language)
+    ssml = build_ssml(script, event.questions, language, pause_seconds)
     with timed("synthesis"):
         audio = await synthesizer.synthesize(ssml, voice)
     times = [ev.QuestionTime(qid, start, pause) for qid, start, pause in question_marks(audio.marks, event.questions)]
+    paragraphs = timed_sentences(script_sentences(script), audio.marks, [t.pause_at for t in times], audio.duration_seconds)
+    sections = chapters(paragraphs, event.questions, times, language)
     key = audio_key(event.podcast_id, event.attempt, language)
+    mp3 = tagged(audio.mp3, _track_tags(event, language, sections, audio.duration_seconds))
     with timed("upload"):
-        await store.put(key, audio.mp3, "audio/mpeg")
+        await store.put(key, mp3, "audio/mpeg")
     return ev.AudioTrack(language, key, audio.duration_seconds, voice.name, synthesizer.name, times,
-                         engine=voice.engine, billed_characters=audio.billed_characters)
+                         engine=voice.engine, billed_characters=audio.billed_characters,
+                         sentences=[s for p in paragraphs for s in p], chapters=sections, size_bytes=len(mp3))
+
+
+def _track_tags(event: ev.ScriptReady, language: str, sections: list[ev.Chapter], seconds: float) -> TrackTags:
+    # ScriptReady carries no podcast date: the day it was written is the recording's date.
+    day = event.occurred_at.date()
+    return TrackTags(title=f"Dailycast {day.isoformat()}: {', '.join(event.courses)}".rstrip(": "),
+                     artist="Dailycast", album=f"Dailycast: {event.recipient.name}", language=language,
+                     recorded_on=day, chapters=sections, duration_ms=round(seconds * 1000))
 
 
 async def delete_audio(event: ev.PodcastDeleted, *, store: AudioStore) -> list:

@@ -1,5 +1,8 @@
 """Turn a podcast script into SSML with a mark at each question and a pause after it.
 
+Every sentence starts with a mark too (`sentence_mark`), where the rolling transcript's times come
+from (dailycast/transcript.py).
+
 The learner's pause comes after the question and the sentences that follow it in its paragraph
 (the prompt to think it over): question, prompt, silence. Its mark (`q1-end`) is where the
 silence starts, so the player stops where the host has finished speaking.
@@ -14,11 +17,15 @@ from xml.sax.saxutils import escape, unescape
 from dailycast.language_check import paragraphs
 from dailycast.readings import latin_runs, speakable
 from dailycast.scripts import Question
-from dailycast.sentences import SENTENCE_END
+from dailycast.sentences import SENTENCE_END, sentence_spans
+from dailycast.transcript import sentence_mark
 
 # Languages whose script is not Latin: Polly is told a Latin title there is English.
 OTHER_SCRIPTS = frozenset({"ja", "ko", "ru"})
 _TEXT_BETWEEN_TAGS = re.compile(r"(?<=>)([^<]+)(?=<)")
+
+# A longer sentence is not put in an <s>: ssml_chunks could then no longer cut it at its clauses.
+MAX_WRAPPED_SENTENCE = 1000
 
 # Amazon Polly's longest <break>.
 MAX_BREAK_SECONDS = 10.0
@@ -41,8 +48,11 @@ def build_ssml(script: str, questions: list[Question], language: str, pause_seco
         raise ValueError(f"pause must not be negative, got {pause_seconds}")
     pending = list(questions)
     rendered = []
+    numbered = 0  # sentences so far: each is numbered over the whole script
     for paragraph in paragraphs(script):
-        body, pending = _render_paragraph(paragraph, pending, language, pause_seconds)
+        starts = {span: sentence_mark(numbered + n) for n, span in enumerate(sentence_spans(paragraph), 1)}
+        numbered += len(starts)
+        body, pending = _render_paragraph(paragraph, pending, language, pause_seconds, starts)
         rendered.append(f"<p>{body}</p>")
     if pending:
         raise ValueError(f"question {pending[0].id} not found in the {language} script")
@@ -108,7 +118,7 @@ def break_time(pause_seconds: float) -> str:
 
 
 def _render_paragraph(
-    text: str, pending: list[Question], language: str, pause_seconds: float
+    text: str, pending: list[Question], language: str, pause_seconds: float, sentence_starts: dict[tuple[int, int], str]
 ) -> tuple[str, list[Question]]:
     found: list[tuple[Question, int, int]] = []  # question, where it starts, where it ends
     at = 0
@@ -120,13 +130,29 @@ def _render_paragraph(
             break
         at = start + len(spoken)
         found.append((question, start, at))
+    def marked(a: int, b: int, whole: bool = True) -> str:
+        """text[a:b] as SSML, a mark where each sentence starts; a sentence wholly inside (when
+        `whole`, not already in an <s>) in an <s> of its own: eSpeak NG drops a mark right after
+        a full stop otherwise (espeak-ng issue #920)."""
+        parts, at = [], a
+        for start, end in sentence_starts:
+            if a <= start < b:
+                mark = f'<mark name="{sentence_starts[start, end]}"/>'
+                inside = whole and end <= b and end - start <= MAX_WRAPPED_SENTENCE
+                parts += [_escape(text[at:start]), f"<s>{mark}{_escape(text[start:end])}</s>" if inside else mark]
+                at = end if inside else start
+        return "".join(parts) + _escape(text[at:b])
+
     parts, done = [], 0
     for n, (question, start, end) in enumerate(found):
         following = text[end : found[n + 1][1] if n + 1 < len(found) else len(text)]
         said = _whole_sentences(following)
-        parts += [_escape(text[done:start]), _question_ssml(question.id, text[start:end], following[:said], pause_seconds)]
+        then = following[:said].rstrip()
+        last = end + _last_sentence_start(then)
+        after = (marked(end, last), marked(last, end + len(then), False)) if then.strip() else None
+        parts += [marked(done, start), _question_ssml(question.id, marked(start, end, False), after, pause_seconds)]
         done = end + said
-    parts.append(_escape(text[done:]))
+    parts.append(marked(done, len(text)))
     return "".join(parts), pending[len(found) :]
 
 
@@ -136,20 +162,21 @@ def _whole_sentences(text: str) -> int:
     return ends[-1] if ends else 0
 
 
-def _question_ssml(question_id: str, spoken: str, then: str, pause_seconds: float) -> str:
+def _question_ssml(question_id: str, spoken: str, then: tuple[str, str] | None, pause_seconds: float) -> str:
+    """`spoken` (the question) and `then` (the sentences after it, the last apart) are SSML."""
     # Each <s> keeps eSpeak NG from dropping a mark that follows a full stop
     # (espeak-ng issue #920); for Polly they are just sentences.
     start = f'<mark name="{_escape(start_mark(question_id))}"/>'
     end = f'<mark name="{_escape(end_mark(question_id))}"/>'
     pause = f'<break time="{break_time(pause_seconds)}"/>'
-    if not then.strip():
-        return f"<s>{start}{_escape(spoken)}{end}</s>{pause}"
+    if then is None:
+        return f"<s>{start}{spoken}{end}</s>{pause}"
     # Only the last sentence goes in an element with the mark: the others may still be cut
     # between (ssml_chunks never cuts an element).
-    last = _last_sentence_start(then.rstrip())
+    head, last = then
     # After the </s>: inside, after a full stop, eSpeak NG places the mark before the sentence's
     # last sound has died away.
-    return f"<s>{start}{_escape(spoken)}</s>{_escape(then[:last])}<s>{_escape(then[last:].strip())}</s>{end}{pause}"
+    return f"<s>{start}{spoken}</s>{head}<s>{last}</s>{end}{pause}"
 
 
 def _last_sentence_start(text: str) -> int:

@@ -137,6 +137,20 @@ test('a student requests a podcast, answers all three questions where the audio 
   await answer(q3, 'Good table design makes my Python code simpler.');
   await page.evaluate(() => document.querySelector('audio[data-language="en"]').pause());
 
+  // The rolling transcript: a tap on a sentence plays from there, and that sentence is highlighted.
+  const cues = page.locator('.player:has(audio[data-language="en"]) .transcript button.cue');
+  assert.ok(await cues.count() > 10, 'a transcript sentence per sentence of the script');
+  const cue = cues.nth(4);
+  const start = Number(await cue.getAttribute('data-start'));
+  await cue.click();
+  await until(page, (s) => {
+    const audio = document.querySelector('audio[data-language="en"]');
+    const current = document.querySelector('.player:has(audio[data-language="en"]) .cue[aria-current="true"]');
+    return !audio.paused && audio.currentTime >= s && current && Number(current.dataset.start) === s;
+  }, start, { what: 'the tapped sentence playing and highlighted', timeout: 10_000 });
+  await page.evaluate(() => document.querySelector('audio[data-language="en"]').pause());
+  assert.equal(await page.locator('.player:has(audio[data-language="es"]) .transcript[lang="es"]').count(), 1);
+
   assert.equal(await page.locator('#completion-text').textContent(), '3 of 3 answered: 100 %');
   assert.equal(await page.locator('#completion-bar').getAttribute('value'), '100');
 
@@ -193,6 +207,28 @@ test('a student requests a podcast, answers all three questions where the audio 
   assert.ok(overflow <= 0, `the page is ${overflow} px wider than a phone`);
   await screenshot(phone, 'podcast-phone');
   assertNoProblems(phone);
+});
+
+test('a student finds their private feed, which a podcast app reads without a sign-in, and makes a new one', async () => {
+  const page = await open();
+  await signIn(page, 3);
+  await page.goto('/podcasts/');
+  await until(page, () => document.getElementById('feed-url').value.includes('/api/feeds/3/'), null,
+    { what: 'the feed address shown' });
+  const old = await page.locator('#feed-url').inputValue();
+  await page.locator('#feed-copy').click();
+  await page.locator('#feed-status').filter({ hasText: /Copied|Selected/ }).waitFor();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.locator('#feed-rotate').click();
+  await page.locator('#feed-status').filter({ hasText: 'no longer works' }).waitFor();
+  const fresh = await page.locator('#feed-url').inputValue();
+  assert.notEqual(fresh, old);
+  const statuses = await page.evaluate(async (urls) => Promise.all(urls.map(async (u) => {
+    const response = await fetch(u, { credentials: 'omit' }); // as a podcast app: no token
+    return [response.status, (await response.text()).includes('<rss')];
+  })), [old, fresh]);
+  assert.deepEqual(statuses, [[404, false], [200, true]]);
+  assertNoProblems(page);
 });
 
 test('a student chooses their daily podcast, and the list shows today\'s podcast first', async () => {

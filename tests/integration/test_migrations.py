@@ -173,8 +173,9 @@ TRACKS_JSON = [
         "question_times": [{"question_id": "q1", "starts_at": 12.25, "pause_at": 15.5}],
     }
 ]
-# New rows: that JSON, with the fields tracks carry since AudioReady v2 (unknown for an old track).
-TRACKS_JSON_V2 = [{**track, "engine": None, "billed_characters": None} for track in TRACKS_JSON]
+# New rows: that JSON, with the fields tracks carry since AudioReady v2 and v3 (unknown or none for an old track).
+TRACKS_JSON_V2 = [{**track, "engine": None, "billed_characters": None, "sentences": [], "chapters": [],
+                   "size_bytes": None} for track in TRACKS_JSON]
 
 
 def test_typed_tracks_and_questions_are_stored_as_the_json_they_always_were(database_url):

@@ -6,12 +6,16 @@ into S3 on moto.
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from mutagen.mp3 import MP3
 
 from dailycast import events as ev
 from dailycast.quotas import LocalQuota, Rate
 from services.scriptgen.handlers import write_script
 from dailycast.aws import aws_client
+from dailycast.transcript import script_sentences
 from services.tts.handlers import synthesize_audio
 from services.tts.mp3 import read_mp3
 from dailycast.storage.s3_audio_store import S3AudioStore
@@ -85,3 +89,26 @@ async def test_tts_handler_with_polly_and_s3_stores_tracks_with_question_times(p
         times = track.question_times
         assert [t.question_id for t in times] == ["q1", "q2", "q3"]
         assert all(0 < t.starts_at < t.pause_at < track.duration_seconds for t in times)
+
+
+async def test_each_track_has_its_transcript_and_chapters_in_the_event_and_in_the_mp3s_id3_tags(polly_server, moto):
+    (ready,) = await write_script(
+        podcast_requested(languages=("en", "ja"), output_format="audio"),
+        writer=FakeWriter(script=lambda request: written_script(request, minutes=1.0)),
+    )
+    store = S3AudioStore(moto.bucket(), moto.client("s3"))
+    (audio_ready, _) = await synthesize_audio(
+        ready, synthesizer=synthesizer(polly_server), store=store, voice_provider="polly", pause_seconds=3
+    )
+    for track in audio_ready.tracks:
+        spoken = track.sentences
+        assert [s.text for s in spoken] == [s for p in script_sentences(ready.script(track.language)) for s in p]
+        assert all(a.end_ms <= b.start_ms for a, b in zip(spoken, spoken[1:]))  # in order, none overlapping
+        assert all(s.start_ms < s.end_ms for s in spoken) and spoken[-1].end_ms <= round(track.duration_seconds * 1000)
+        asked = {round(t.starts_at * 1000) for t in track.question_times}
+        assert asked <= {c.start_ms for c in track.chapters} and len(track.chapters) > len(asked)
+        stored = await store.get(track.audio_key)
+        assert track.size_bytes == len(stored)
+        tags = MP3(io.BytesIO(stored)).tags
+        assert tags["TLAN"].text == [{"en": "eng", "ja": "jpn"}[track.language]]
+        assert sorted(c.start_time for c in tags.getall("CHAP")) == [c.start_ms for c in track.chapters]

@@ -77,11 +77,15 @@ def test_the_read_model_is_rebuilt_from_the_topics_row_for_row(system_on, capsys
         chosen = {"daily": True, "languages": ["de", "en"], "output_format": "text", "minutes": 3,
                   "delivery_time": "06:15", "time_zone": "Europe/Berlin"}
         assert put("/api/learners/me/preferences", json=chosen, headers=api.auth(3)).status_code == 200
+        for _ in range(2):  # the feed's second URL
+            assert api.client.post("/api/learners/me/feed/rotate", headers=api.auth(3)).status_code == 200
+        feed = api.get("/api/learners/me/feed", 3).json()["url"]
         assert cli.main(["daily", "--date", "2026-12-24", "--user", "3"]) == 0
         settled(api)
         original = read_model(api)
         assert original["podcast_answer"] and original["daily_request"] and original["delivery_preference"]
         assert original["enrollment"] and original["quiz_result"] and original["podcast_rating"]
+        assert original["learner_feed"]
         capsys.readouterr()
 
         assert cli.main(["rebuild"]) == 0  # beside the live read model, then switched over
@@ -96,6 +100,7 @@ def test_the_read_model_is_rebuilt_from_the_topics_row_for_row(system_on, capsys
         assert read_model(api) == original
         shown = api.get(f"/api/podcasts/{text}/").json()
         assert shown["status"] == "completed" and shown["student_answers"] == {"q1": "second", "q2": "b"}
+        assert api.get("/api/learners/me/feed", 3).json()["url"] == feed  # the same URL after a rebuild
 
         newest = api.create(1, languages=["en"], output_format="text").json()["id"]
         assert newest > max(text, audio, failed, gone)  # no id of the deleted podcast is given again

@@ -26,7 +26,9 @@ def sample_events() -> list:
         ev.ScriptReady("e2", now, 7, 1, ["en"], "text", [ev.ScriptText("en", "Hello")],
                        [Question("q1", {"en": "Why?"}, ["because"])], ["Django"], "openai", recipient, "m", 12, 4, 8),
         ev.AudioReady("e3", now, 7, 1, [ev.AudioTrack("en", "k.mp3", 361.5, "en-us", "espeak",
-                                                      [ev.QuestionTime("q1", 10.0, 12.5)], "local", 0)]),
+                                                      [ev.QuestionTime("q1", 10.0, 12.5)], "local", 0,
+                                                      [ev.SentenceTime(0, 1800, "Hello."), ev.SentenceTime(1800, 12500, "Why?")],
+                                                      [ev.Chapter(0, "Hello."), ev.Chapter(10000, "Why?")], 5794)]),
         ev.completed_after(requested),
         ev.failed_after(requested, "tts", "detail"),
         ev.PodcastDeleted("e6", now, 7),
@@ -38,6 +40,7 @@ def sample_events() -> list:
         ev.EnrollmentChanged("e8", now, 1, 5, "Django", True),
         ev.QuizScored("e9", now, 1, 3, "Databases", 0.5, now),
         ev.DeliveryPreferencesChanged("e10", now, 1, True, ["ja", "en"], "audio", 10, time(6, 30), "Asia/Tokyo"),
+        ev.FeedRotated("e12", now, 1, 2),
     ]
 
 

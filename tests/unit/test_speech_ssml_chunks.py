@@ -11,7 +11,7 @@ from services.tts.ssml import build_ssml
 from services.tts.ssml_chunks import MAX_BILLED, MAX_CHARS, billed_characters, split_ssml
 
 WORDS = "the cell keeps its energy in small molecules that move across each membrane".split()
-QUESTION = re.compile(r'<s><mark name="(q\d)"/>[^<]*(?:<mark name="\1-end"/>)?</s>')
+QUESTION = re.compile(r'<s><mark name="(q\d)"/>(?:<mark name="s\d+"/>)?[^<]*(?:<mark name="\1-end"/>)?</s>')
 # The pause's mark stays with the silence that follows it.
 PAUSE = re.compile(r'<mark name="(q\d)-end"/>(?:</s>)?<break time="5s"/>')
 
@@ -89,10 +89,10 @@ def test_each_question_stays_whole_with_its_marks_and_pause():
 
 def test_a_cut_paragraph_is_closed_and_opened_again():
     ssml = build_ssml("One sentence here. Two sentence here. Three sentence here.\n\nFour.", [], "en", 5)
-    chunks = split_ssml(ssml, max_chars=100, max_billed=40)
+    chunks = split_ssml(ssml, max_chars=250, max_billed=40)
     assert chunks == [
-        "<speak><p>One sentence here. Two sentence here. </p></speak>",
-        "<speak><p>Three sentence here.</p><p>Four.</p></speak>",
+        '<speak><p><s><mark name="s1"/>One sentence here.</s> <s><mark name="s2"/>Two sentence here.</s> </p></speak>',
+        '<speak><p><s><mark name="s3"/>Three sentence here.</s></p><p><s><mark name="s4"/>Four.</s></p></speak>',
     ]
 
 

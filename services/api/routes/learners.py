@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, status
+from fastapi import APIRouter, HTTPException, Path, Request, status
 from pydantic import BaseModel
 from sqlalchemy import select
 
 from dailycast.preferences import DeliveryPreferences
 from services.api import podcasts as commands
-from services.api import preferences
+from services.api import feeds, preferences
 from services.api.auth import Principal
 from services.api.db import Learner
 from services.api.deps import ContainerDep, CurrentPrincipal, SessionDep
 from services.api.params import Digits
+from services.api.routes.feeds import feed_path
 from services.api.responses import API, FORBIDDEN, INVALID, INVALID_BODY, NO_LEARNER
 from services.api.schemas import MAX_ID, PreferencesIn, PreferencesOut
 
@@ -65,6 +66,34 @@ def _write(session: SessionDep, container: ContainerDep, user_id: int, body: Pre
         return _out(user_id, preferences.change_preferences(session, container.schemas, user_id, body.preferences()))
     except preferences.UnknownLearner:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"No learner {user_id}") from None
+
+
+class FeedOut(BaseModel):
+    url: str  # the learner's private feed: secret, for their podcast app only
+
+
+def _feed_out(request: Request, user_id: int, token: str) -> FeedOut:
+    return FeedOut(url=str(request.base_url).rstrip("/") + feed_path(user_id, token))
+
+
+@router.get("/me/feed", response_model=FeedOut, responses={**API, **NO_LEARNER})
+def get_my_feed(request: Request, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
+    """Your private podcast feed's URL (RSS, for a podcast app); keep it to yourself."""
+    try:
+        return _feed_out(request, principal.user_id, feeds.current_token(session, container.jwt_secret, principal.user_id))
+    except feeds.UnknownFeed:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"No learner {principal.user_id}") from None
+
+
+@router.post("/me/feed/rotate", response_model=FeedOut, responses={**API, **NO_LEARNER})
+def rotate_my_feed(request: Request, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
+    """A new feed URL; the old one stops working at once (subscribe again with the new one)."""
+    try:
+        token = feeds.rotate_feed(session, container.schemas, container.jwt_secret, principal.user_id)
+    except feeds.UnknownFeed:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"No learner {principal.user_id}") from None
+    container.outbox_wakeup.notify()
+    return _feed_out(request, principal.user_id, token)
 
 
 # "me" before "{user_id}": the router tries routes in order.

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request, Response, status
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
 
 from dailycast.accuracy import accuracy_check
+from dailycast.events import WHOLE_PODCAST, AudioTrack
 from dailycast.progress import progress
-from dailycast.events import WHOLE_PODCAST
 from services.api import podcasts as commands
 from services.api import ratings, views
 from services.api.db import DailyPodcast
@@ -17,12 +17,13 @@ from services.api.deps import ContainerDep, CurrentPrincipal, DatabaseGateDep, S
 from services.api.documents import audio_route
 from services.api.params import Page, PageSize, PodcastId, UserIdFilter
 from services.api.responses import (
-    API, AUDIO, FORBIDDEN, INVALID, INVALID_BODY, NOT_FOUND, RANGE_HEADER, RATE_LIMITED,
+    API, AUDIO, CHAPTERS, FORBIDDEN, INVALID, INVALID_BODY, NOT_FOUND, RANGE_HEADER, RATE_LIMITED, TRANSCRIPT,
 )
 from services.api.safe_json import ModelResponse, RawJSONResponse, model_json
 from services.api.schemas import (
     AnswersIn, AnswersOut, PodcastCreate, PodcastOut, PodcastPage, ProgressOut, RatingIn, RatingOut, RegenerateIn,
 )
+from services.api.track_media import audio_response, chapters_response, transcript_response
 
 router = APIRouter(prefix="/api/podcasts", tags=["podcasts"])
 
@@ -239,17 +240,38 @@ def delete_podcast(podcast_id: PodcastId, session: SessionDep, principal: Curren
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get(
-    "/{podcast_id}/audio/{language}", response_class=FileResponse,
-    responses={**AUDIO, **API, **NOT_FOUND, **INVALID}, openapi_extra=RANGE_HEADER,
-)
-def get_audio(podcast_id: PodcastId, language: str, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep):
-    """The MP3 of one language, to its owner and staff; supports HTTP range requests."""
+def _track(session: SessionDep, principal: CurrentPrincipal, podcast_id: int, language: str) -> AudioTrack:
     row = _visible(session, principal, podcast_id)
     track = next((t for t in row.audio_tracks if t.language == language), None)
     if track is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"No {language} audio for podcast {podcast_id}")
-    direct = container.audio_store.url(track.audio_key)
-    if direct:
-        return RedirectResponse(direct)
-    return FileResponse(container.audio_store.path(track.audio_key), media_type="audio/mpeg")
+    return track
+
+
+@router.api_route(
+    "/{podcast_id}/audio/{language}", methods=["GET", "HEAD"], response_class=FileResponse,
+    responses={**AUDIO, **API, **NOT_FOUND, **INVALID}, openapi_extra=RANGE_HEADER,
+)
+def get_audio(
+    podcast_id: PodcastId, language: str, request: Request, session: SessionDep, principal: CurrentPrincipal,
+    container: ContainerDep,
+):
+    """The MP3 of one language, to its owner and staff; supports HEAD and HTTP range requests."""
+    return audio_response(container.audio_store, _track(session, principal, podcast_id, language), request)
+
+
+@router.get(
+    "/{podcast_id}/transcript/{language}.vtt", response_class=PlainTextResponse,
+    responses={**API, **NOT_FOUND, **INVALID, **TRANSCRIPT},
+)
+def get_transcript(podcast_id: PodcastId, language: str, session: SessionDep, principal: CurrentPrincipal):
+    """The WebVTT transcript of one language's audio: a cue per sentence (owner and staff)."""
+    return transcript_response(_track(session, principal, podcast_id, language))
+
+
+@router.get(
+    "/{podcast_id}/chapters/{language}.json", responses={**API, **NOT_FOUND, **INVALID, **CHAPTERS},
+)
+def get_chapters(podcast_id: PodcastId, language: str, session: SessionDep, principal: CurrentPrincipal):
+    """Podcasting 2.0 JSON chapters of one language's audio: a segment or a question each (owner and staff)."""
+    return chapters_response(_track(session, principal, podcast_id, language))

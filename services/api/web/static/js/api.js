@@ -135,3 +135,19 @@ export async function audioUrl(url, { signal } = {}) {
   }
   return URL.createObjectURL(await response.blob());
 }
+
+// A text document of the API's (a WebVTT transcript), fetched with the token.
+export async function apiText(path, { signal } = {}) {
+  let response;
+  try {
+    response = await fetch(path, { headers: { Authorization: `Bearer ${getToken()}` }, signal });
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'Cannot reach the Dailycast server.');
+  }
+  if (!response.ok) {
+    const data = await response.json().catch(() => null);
+    throw new ApiError(response.status, describe(response.status, data).message);
+  }
+  return response.text();
+}

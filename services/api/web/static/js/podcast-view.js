@@ -2,6 +2,7 @@
 
 import { languageName } from './languages.js';
 import { addQuestionStops, loadAudio, oneAtATime } from './player.js';
+import { addTranscript } from './transcript.js';
 import { clear, el, formatDuration } from './ui.js';
 
 export const languagesOf = (podcast) => [podcast.primary_language, podcast.secondary_language].filter(Boolean);
@@ -31,9 +32,11 @@ export function renderPlayers(container, podcast, { headingLevel = 3, onStop } =
       'aria-labelledby': `${base}-label`, 'aria-describedby': `${base}-note`,
     });
     const note = el('p', { class: 'hint', id: `${base}-note` });
-    container.append(el('div', { class: 'player' },
+    const player = el('div', { class: 'player' },
       el(`h${headingLevel}`, { id: `${base}-label` }, `${languageName(lang)} audio`),
-      audio, note));
+      audio, note);
+    container.append(player);
+    addTranscript(player, audio, podcast.id, lang).catch(() => {}); // the player works without it
     const stopsCount = podcast.questions.filter((q) => q.times && q.times[lang]).length;
     loadAudio(audio, track.url, note, () => `${formatDuration(track.duration_seconds)}, voice ${track.voice}`
       + (onStop && stopsCount ? `. It stops after each of the ${stopsCount} questions so you can answer.` : '.'));

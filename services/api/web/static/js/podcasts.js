@@ -59,13 +59,39 @@ function watch() {
   stopPolling = poll(load);
 }
 
+// The private feed: its address, copied, or replaced by a new one (the old one stops working).
+async function setupFeed() {
+  const field = $('feed-url');
+  field.value = (await api('/api/learners/me/feed')).url;
+  $('feed-copy').addEventListener('click', async () => {
+    field.select();
+    try {
+      await navigator.clipboard.writeText(field.value);
+      $('feed-status').textContent = 'Copied.';
+    } catch {
+      $('feed-status').textContent = 'Selected: copy it with your keyboard.';
+    }
+  });
+  $('feed-rotate').addEventListener('click', async () => {
+    if (!window.confirm('Make a new address? The old one stops working: subscribe again with the new one.')) return;
+    try {
+      field.value = (await api('/api/learners/me/feed/rotate', { method: 'POST' })).url;
+      $('feed-status').textContent = 'A new address is ready; the old one no longer works.';
+    } catch (err) {
+      showError($('feed-error'), err);
+    }
+  });
+}
+
 async function start() {
   if (!user) return;
   if (user.staff) {
     $('page-title').textContent = 'Podcasts';
     $('request-section').hidden = true; // staff generate on /admin/dailycast/
     $('preferences-section').hidden = true;
+    $('feed-section').hidden = true; // a feed is a learner's own
   } else {
+    setupFeed().catch((err) => showError($('feed-error'), err));
     setupPreferencesForm((saved) => {
       today = todayIn(saved.time_zone);
       render();
