@@ -97,9 +97,10 @@ AUDIO: Responses = {
 TRANSCRIPT: Responses = {200: {"description": "WebVTT: a cue per sentence", "content": {"text/vtt": {"schema": {"type": "string"}}}}}
 CHAPTERS: Responses = {200: {"description": "Podcasting 2.0 JSON chapters",
                              "content": {"application/json+chapters": {"schema": {"type": "object"}}}}}
+NO_FEED: Responses = {404: {"model": ErrorOut, "description": "no such feed (an unknown learner, or a token rotated "
+                                                             "away), or not a podcast of its learner"}}
 FEED: Responses = {200: {"description": "RSS 2.0 with the iTunes and Podcasting 2.0 namespaces",
-                         "content": {"application/rss+xml": {"schema": {"type": "string"}}}},
-                   404: {"model": ErrorOut, "description": "no such feed: an unknown learner, or a token rotated away"}}
+                         "content": {"application/rss+xml": {"schema": {"type": "string"}}}}, **NO_FEED}
 
 RANGE_HEADER = {"parameters": [{
     "name": "Range", "in": "header", "required": False, "schema": {"type": "string"},

@@ -19,7 +19,7 @@ from services.api import feeds
 from services.api.db import DailyPodcast
 from services.api.deps import ContainerDep, SessionDep
 from services.api.params import MAX_PODCAST_ID, Digits
-from services.api.responses import AUDIO, CHAPTERS, FEED, INVALID, RANGE_HEADER, TRANSCRIPT
+from services.api.responses import AUDIO, CHAPTERS, FEED, INVALID, NO_FEED, RANGE_HEADER, TRANSCRIPT
 from services.api.schemas import MAX_ID
 from services.api.track_media import audio_response, chapters_response, transcript_response
 
@@ -49,7 +49,7 @@ def _track(session: SessionDep, container: ContainerDep, user_id: int, token: st
         raise _no_feed() from None
 
 
-@router.get("/{user_id}/{token}/feed.rss", response_class=Response, responses=FEED)
+@router.get("/{user_id}/{token}/feed.rss", response_class=Response, responses={**FEED, **INVALID})
 def get_feed(user_id: UserId, token: Token, request: Request, session: SessionDep, container: ContainerDep):
     """The learner's podcasts as RSS 2.0 + iTunes + Podcasting 2.0: an item per podcast and language."""
     try:
@@ -81,7 +81,7 @@ def _item(row: DailyPodcast, track: AudioTrack, here: str) -> Item:
 
 @router.api_route(
     "/{user_id}/{token}/{podcast_id}/{language}.mp3", methods=["GET", "HEAD"], response_class=FileResponse,
-    responses={**AUDIO, **INVALID}, openapi_extra=RANGE_HEADER,
+    responses={**AUDIO, **NO_FEED, **INVALID}, openapi_extra=RANGE_HEADER,
 )
 def get_feed_audio(user_id: UserId, token: Token, podcast_id: PodcastId, language: str, request: Request,
                    session: SessionDep, container: ContainerDep):
@@ -90,14 +90,14 @@ def get_feed_audio(user_id: UserId, token: Token, podcast_id: PodcastId, languag
                           request)
 
 
-@router.get("/{user_id}/{token}/{podcast_id}/{language}.vtt", responses={**TRANSCRIPT, **INVALID})
+@router.get("/{user_id}/{token}/{podcast_id}/{language}.vtt", responses={**TRANSCRIPT, **NO_FEED, **INVALID})
 def get_feed_transcript(user_id: UserId, token: Token, podcast_id: PodcastId, language: str, session: SessionDep,
                         container: ContainerDep):
     """`podcast:transcript`: the WebVTT transcript."""
     return transcript_response(_track(session, container, user_id, token, podcast_id, language))
 
 
-@router.get("/{user_id}/{token}/{podcast_id}/{language}.json", responses={**CHAPTERS, **INVALID})
+@router.get("/{user_id}/{token}/{podcast_id}/{language}.json", responses={**CHAPTERS, **NO_FEED, **INVALID})
 def get_feed_chapters(user_id: UserId, token: Token, podcast_id: PodcastId, language: str, session: SessionDep,
                       container: ContainerDep):
     """`podcast:chapters`: the JSON chapters."""

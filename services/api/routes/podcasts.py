@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request, Response, status
-from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import FileResponse, JSONResponse
 
 from dailycast.accuracy import accuracy_check
 from dailycast.events import WHOLE_PODCAST, AudioTrack
@@ -261,7 +261,7 @@ def get_audio(
 
 
 @router.get(
-    "/{podcast_id}/transcript/{language}.vtt", response_class=PlainTextResponse,
+    "/{podcast_id}/transcript/{language}.vtt",
     responses={**API, **NOT_FOUND, **INVALID, **TRANSCRIPT},
 )
 def get_transcript(podcast_id: PodcastId, language: str, session: SessionDep, principal: CurrentPrincipal):
