@@ -17,7 +17,8 @@ import pytest
 from tests.utils.processes import ROOT, newcomers_env, running_process
 
 BROWSER_TESTS = ROOT / "tests" / "browser"
-SCREENSHOTS = ("signin", "podcasts", "podcast", "progress", "admin", "podcast-phone")
+SCREENSHOTS = ("signin", "podcasts", "podcast", "progress", "admin", "podcast-phone",
+               "podcasts-ja", "podcast-ja", "progress-ja", "podcast-ja-phone", "admin-ja-phone")
 pytestmark = pytest.mark.e2e
 
 

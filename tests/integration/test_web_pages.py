@@ -74,9 +74,9 @@ def test_every_control_in_the_pages_has_a_label(page):
 
 
 def test_the_pages_know_the_apis_languages():
-    source = (pages.STATIC_DIR / "js" / "languages.js").read_text()
-    block = source.split("export const LANGUAGES = {")[1].split("}")[0]
-    assert re.findall(r"^\s+(\w\w):", block, re.M) == list(typing.get_args(Language))
+    source = (pages.STATIC_DIR / "js" / "i18n.js").read_text()
+    block = source.split("export const LANGUAGES = [")[1].split("]")[0]
+    assert re.findall(r"'(\w\w)'", block) == list(typing.get_args(Language))
 
 
 def test_development_sign_in_gives_tokens_the_api_accepts(api):
@@ -123,3 +123,11 @@ def test_learners_are_listed_to_staff_only(api):
     assert api.get("/api/learners/", user_id=1).status_code == 403
     assert api.client.get("/api/learners/").status_code == 401
     assert api.client.get("/api/learners/", headers={"Authorization": "Bearer nope"}).status_code == 401
+
+
+def test_a_learner_reads_their_own_record_and_its_locale(api):
+    """The pages take their language from the learner's locale, read at sign-in."""
+    assert api.get("/api/learners/me", user_id=1).json() == {
+        "id": 1, "name": "Aiko Tanaka", "email": "aiko@example.com", "locale": "ja-JP"}
+    assert api.get("/api/learners/me", user_id=99, staff=True).status_code == 404  # staff are no learner
+    assert api.client.get("/api/learners/me").status_code == 401

@@ -19,7 +19,9 @@ from services.api.responses import (
     API, AUDIO, FORBIDDEN, INVALID, INVALID_BODY, NOT_FOUND, RANGE_HEADER, RATE_LIMITED,
 )
 from services.api.safe_json import ModelResponse, RawJSONResponse, model_json
-from services.api.schemas import AnswersIn, AnswersOut, PodcastCreate, PodcastOut, PodcastPage, ProgressOut, RegenerateIn
+from services.api.schemas import (
+    AnswersIn, AnswersOut, PodcastCreate, PodcastOut, PodcastPage, ProgressOut, RegenerateIn, TranscriptOut,
+)
 
 router = APIRouter(prefix="/api/podcasts", tags=["podcasts"])
 
@@ -155,6 +157,14 @@ async def get_progress(podcast_id: PodcastId, gate: DatabaseGateDep, principal: 
     return ModelResponse(ProgressOut(podcast_id=row.id, progress=result.summary, questions=result.questions))
 
 
+@router.get("/{podcast_id}/transcript/", response_model=TranscriptOut, responses={**API, **NOT_FOUND, **INVALID})
+async def get_transcript(podcast_id: PodcastId, gate: DatabaseGateDep, principal: CurrentPrincipal):
+    """Every language's script, for reading instead of listening: an audio-only podcast's too,
+    which the podcast itself keeps out of sight (the seed's format)."""
+    row = await _visible_record(gate, principal, podcast_id, ("scripts",))
+    return ModelResponse(TranscriptOut(podcast_id=row.id, scripts=row.scripts))
+
+
 @router.get("/{podcast_id}/answers/", response_model=AnswersOut, responses={**API, **NOT_FOUND, **INVALID})
 async def get_answers(podcast_id: PodcastId, gate: DatabaseGateDep, principal: CurrentPrincipal):
     return _answers_out(await _visible_record(gate, principal, podcast_id, views.FOR_ANSWERS))
@@ -167,9 +177,10 @@ async def get_answers(podcast_id: PodcastId, gate: DatabaseGateDep, principal: C
 def put_answers(
     podcast_id: PodcastId, body: AnswersIn, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep
 ):
-    """Save answers keyed by question id or text; earlier answers to other questions stay."""
+    """Save answers keyed by question id or text; earlier answers to other questions stay, and so does a
+    newer answer than one written at `written_at`."""
     row = commands.save_answers(session, container.schemas, _visible(session, principal, podcast_id), principal,
-                                body.answers)
+                                body.answers, body.written_at)
     return _answers_out(row)  # every answer of the podcast as now stored (a concurrent save's too)
 
 

@@ -2,10 +2,11 @@
 // their answer forms, the script per language, and the learner's completion.
 
 import { api } from './api.js';
-import { FORMATS, languageName } from './languages.js';
+import { formatDate, formatList, formatPercent, t } from './i18n.js';
+import { formatName, languageName } from './languages.js';
 import { languagesOf, questionText, renderPlayers, renderScripts } from './podcast-view.js';
 import { requireUser } from './session.js';
-import { STATUS_TEXT, $, clear, completion, el, formatDate, isFinal, percentText, poll, showError } from './ui.js';
+import { $, clear, completion, el, isFinal, poll, showError, statusText } from './ui.js';
 
 const user = requireUser();
 const podcastId = Number(location.pathname.split('/').filter(Boolean)[1]);
@@ -14,15 +15,15 @@ let pausedAt = null; // {questionId, audio} while a player waits for an answer
 
 function renderHeader() {
   const languages = languagesOf(podcast).map(languageName).join(' + ');
-  $('title').textContent = `Podcast of ${formatDate(podcast.for_date)}`;
-  document.title = `${$('title').textContent} · Dailycast`;
-  const meta = [languages, FORMATS[podcast.output_format]];
-  if (podcast.included_courses.length) meta.push(`about ${podcast.included_courses.join(', ')}`);
-  if (user.staff) meta.unshift(`Learner ${podcast.user_id}`);
+  $('title').textContent = t('podcast.title', { date: formatDate(podcast.for_date) });
+  document.title = t('title.with_site', { title: $('title').textContent });
+  const meta = [languages, formatName(podcast.output_format)];
+  if (podcast.included_courses.length) meta.push(t('podcast.about', { courses: formatList(podcast.included_courses) }));
+  if (user.staff) meta.unshift(t('session.learner', { id: podcast.user_id }));
   $('meta').textContent = meta.join(' · ');
-  let status = `Status: ${STATUS_TEXT[podcast.status]}`;
-  if (podcast.status === 'failed') status += `. ${podcast.error_message || ''}`;
-  else if (!isFinal(podcast.status)) status += ' This page updates by itself.';
+  let status = t('podcast.status', { status: statusText(podcast.status) });
+  if (podcast.status === 'failed') status += ` ${podcast.error_message || ''}`;
+  else if (!isFinal(podcast.status)) status += ` ${t('podcast.updates')}`;
   $('status').textContent = status;
   $('status').dataset.status = podcast.status;
 }
@@ -30,8 +31,8 @@ function renderHeader() {
 function renderCompletion() {
   const { answered, total, percent } = completion(podcast);
   $('completion-bar').value = percent;
-  $('completion-bar').setAttribute('aria-valuetext', `${answered} of ${total} answered`);
-  $('completion-text').textContent = `${answered} of ${total} answered: ${percentText(percent)}`;
+  $('completion-bar').setAttribute('aria-valuetext', t('podcast.answered_of', { answered, total }));
+  $('completion-text').textContent = t('podcast.completion', { answered, total, percent: formatPercent(percent) });
 }
 
 function questionForm(q, index) {
@@ -43,36 +44,36 @@ function questionForm(q, index) {
   const translation = secondary && q.text[secondary]
     ? el('p', { class: 'translation', lang: secondary }, q.text[secondary]) : null;
   const state = el('p', { class: 'answer-state', id: `${fieldId}-state`, 'aria-live': 'polite' },
-    saved.trim() ? 'Saved.' : 'Not answered yet.');
+    t(saved.trim() ? 'podcast.saved' : 'podcast.not_answered'));
   const textarea = el('textarea', {
     id: fieldId, name: q.id, rows: 3, maxlength: 5000, readonly: !mayAnswer,
     'aria-describedby': `${fieldId}-state`,
   });
   textarea.value = saved;
-  const button = el('button', { type: 'submit', hidden: !mayAnswer }, 'Save answer');
+  const button = el('button', { type: 'submit', hidden: !mayAnswer }, t('podcast.save_answer'));
   const form = el('form', { class: 'question', id: `question-${q.id}`, 'data-question-id': q.id, novalidate: true },
     el('label', { for: fieldId, class: 'question-label' },
-      el('span', { class: 'question-number' }, `Question ${index + 1}`),
+      el('span', { class: 'question-number' }, t('podcast.question_number', { n: index + 1 })),
       el('span', { class: 'question-text', lang: primary }, questionText(q, primary))),
     translation, textarea,
     el('div', { class: 'question-actions' }, button, state));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!textarea.value.trim()) {
-      state.textContent = 'Write an answer first.';
+      state.textContent = t('podcast.write_first');
       state.classList.add('error');
       textarea.focus();
       return;
     }
     button.disabled = true;
     state.classList.remove('error');
-    state.textContent = 'Saving…';
+    state.textContent = t('podcast.saving');
     try {
       const answer = await api(`/api/podcasts/${podcast.id}/answers/`, {
         method: 'PUT', body: { answers: { [q.id]: textarea.value } },
       });
       podcast.student_answers = answer.answers;
-      state.textContent = 'Saved.';
+      state.textContent = t('podcast.saved');
       form.classList.add('answered');
       renderCompletion();
       resumeAfter(q.id);
@@ -91,8 +92,8 @@ function renderQuestions() {
   const container = $('questions');
   clear(container);
   if (!podcast.questions.length) {
-    container.append(el('p', { class: 'hint' }, podcast.status === 'failed'
-      ? 'This podcast failed: it has no questions.' : 'The questions will be here once the podcast is ready.'));
+    container.append(el('p', { class: 'hint' }, t(podcast.status === 'failed'
+      ? 'podcast.failed_no_questions' : 'podcast.questions_later')));
     return;
   }
   podcast.questions.forEach((q, i) => container.append(questionForm(q, i)));
@@ -106,8 +107,7 @@ function stopAt(questionId, audio) {
     form.classList.toggle('current', form.dataset.questionId === questionId);
   }
   const form = $(`question-${questionId}`);
-  $('question-status').textContent = `The audio stopped at question ${index + 1} of ${podcast.questions.length}. `
-    + 'Write your answer and save it: the audio then goes on. Or press play to go on without answering.';
+  $('question-status').textContent = t('podcast.stopped', { n: index + 1, total: podcast.questions.length });
   form.scrollIntoView({ block: 'center', behavior: 'smooth' });
   $(`answer-${questionId}`).focus({ preventScroll: true });
   audio.addEventListener('play', () => {
@@ -129,7 +129,6 @@ function renderAll() {
   renderQuestions();
   renderCompletion();
   renderScripts($('scripts'), podcast);
-  $('read').hidden = podcast.output_format === 'audio';
   $('listen').hidden = podcast.output_format === 'text';
   $('podcast').hidden = false;
 }
@@ -137,13 +136,13 @@ function renderAll() {
 async function start() {
   if (!user) return;
   if (!Number.isInteger(podcastId)) {
-    showError($('page-error'), new Error('This is not a podcast address.'));
+    showError($('page-error'), new Error(t('podcast.bad_address')));
     return;
   }
   try {
     podcast = await api(`/api/podcasts/${podcastId}/`);
   } catch (err) {
-    $('title').textContent = err.status === 404 ? 'Podcast not found' : 'Podcast';
+    $('title').textContent = t(err.status === 404 ? 'podcast.not_found' : 'podcast.heading');
     showError($('page-error'), err);
     return;
   }
