@@ -506,7 +506,76 @@ test('every page passes axe-core\'s WCAG 2.2 A and AA rules, in English and Japa
       if (language === 'ja' && viewport === PHONE) await screenshot(staff, 'admin-ja-phone');
       assertNoProblems(page);
       assertNoProblems(staff);
+      await page.context().close(); // twenty pages open at once would slow the rest down
+      await staff.context().close();
     }
   }
   assert.deepEqual(found, []);
+});
+
+test('a podcast saved for offline listening plays and takes answers with the network off; they are sent once, never over a newer one', async () => {
+  assert.ok(shared.studentPodcast, 'the student scenario made a podcast');
+  const id = shared.studentPodcast;
+  const page = await open();
+  await signIn(page, 1);
+  await page.goto(`/podcasts/${id}/`);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true)); // installed, shell cached
+  await page.getByRole('button', { name: 'Save for offline listening' }).click();
+  await page.locator('#offline-status').filter({ hasText: 'Saved on this device' }).waitFor();
+  const token = await page.evaluate(() => sessionStorage.getItem('dailycast.token'));
+  const answersUrl = `${BASE_URL}/api/podcasts/${id}/answers/`;
+  const saved = [];
+  page.on('response', (response) => {
+    if (response.request().method() === 'PUT' && response.url() === answersUrl && response.ok()) {
+      saved.push(response.request().postDataJSON());
+    }
+  });
+
+  await page.context().setOffline(true);
+  await page.reload();
+  // Really offline, the worker too: what was not saved does not load.
+  assert.equal(await page.evaluate(() => fetch('/api/podcasts/?page_size=1').then(() => 'answered', () => 'offline')), 'offline');
+  await until(page, () => document.querySelectorAll('audio[data-loaded="true"]').length === 2, null,
+    { what: 'both saved audio tracks loaded offline' });
+  const played = await page.evaluate(async () => {
+    const audio = document.querySelector('audio[data-language="en"]');
+    audio.currentTime = 5;
+    await audio.play();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    audio.pause();
+    return audio.currentTime - 5;
+  });
+  assert.ok(played > 0.2, `played ${played} s offline`);
+  for (const [qid, text] of [['q1', 'Written on the bus.'], ['q2', 'An older thought, on the bus.']]) {
+    await page.locator(`#answer-${qid}`).fill(text);
+    await page.locator(`#question-${qid} button[type="submit"]`).click();
+    await page.locator(`#answer-${qid}-state`).filter({ hasText: 'Kept on this device' }).waitFor();
+  }
+  // Meanwhile the laptop, online, saves a newer answer to q2.
+  const put = await fetch(answersUrl, {
+    method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ answers: { q2: 'From the laptop, later.' } }),
+  });
+  assert.equal(put.status, 200);
+
+  await page.context().setOffline(false);
+  await page.locator('#answer-q1-state').filter({ hasText: 'Saved.' }).waitFor();
+  await page.locator('#answer-q2-state').filter({ hasText: 'Saved.' }).waitFor();
+  assert.equal(await page.locator('#answer-q2').inputValue(), 'From the laptop, later.'); // the newer one stays
+  await page.reload();
+  await page.locator('#answer-q1-state').filter({ hasText: 'Saved.' }).waitFor();
+  assert.equal(await page.locator('#answer-q1').inputValue(), 'Written on the bus.');
+  const stored = await (await fetch(answersUrl, { headers: { Authorization: `Bearer ${token}` } })).json();
+  assert.equal(stored.answers.q1, 'Written on the bus.');
+  assert.equal(stored.answers.q2, 'From the laptop, later.');
+  assert.deepEqual(saved.map((body) => Object.keys(body.answers)).sort(), [['q1'], ['q2']]); // each sent once
+  assert.equal(await page.evaluate(() => localStorage.getItem('dailycast.answer-queue')), '{}');
+
+  // Signing out takes the learner's saved podcasts off the device.
+  assert.deepEqual(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('dailycast-private-'))),
+    ['dailycast-private-1']);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/signin\//);
+  assert.deepEqual(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('dailycast-private-'))), []);
+  assertNoProblems(page);
 });

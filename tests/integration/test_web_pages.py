@@ -131,3 +131,21 @@ def test_a_learner_reads_their_own_record_and_its_locale(api):
         "id": 1, "name": "Aiko Tanaka", "email": "aiko@example.com", "locale": "ja-JP"}
     assert api.get("/api/learners/me", user_id=99, staff=True).status_code == 404  # staff are no learner
     assert api.client.get("/api/learners/me").status_code == 401
+
+
+def test_the_pages_are_an_installable_app_whose_worker_caches_every_page_and_file(api):
+    manifest = api.client.get("/manifest.webmanifest")
+    assert manifest.status_code == 200 and manifest.headers["content-type"].startswith("application/manifest+json")
+    body = manifest.json()
+    assert body["start_url"] == "/podcasts/" and body["display"] == "standalone"
+    assert {icon["sizes"] for icon in body["icons"]} == {"192x192", "512x512"}
+    for icon in body["icons"]:
+        assert api.client.get(icon["src"]).content[:8] == b"\x89PNG\r\n\x1a\n"
+    assert 'rel="manifest" href="/manifest.webmanifest"' in api.client.get("/podcasts/").text
+
+    worker = api.client.get("/service-worker.js")
+    assert worker.status_code == 200 and "javascript" in worker.headers["content-type"]
+    assert "__SHELL__" not in worker.text and "__VERSION__" not in worker.text
+    shell = pages.shell()
+    assert {"/static/js/i18n.js", "/static/js/offline.js", "/static/i18n/ja.json", "/podcasts/0/"} <= set(shell)
+    assert all(api.client.get(path).status_code == 200 for path in shell)  # what install caches must exist

@@ -27,11 +27,11 @@ SAME_AS_ENGLISH = {(lang, key) for lang, keys in {
     "fr": ["admin.audio", "admin.col_date", "admin.col_podcasts", "admin.col_total", "admin.score", "nav.podcasts",
            "podcast.heading", "podcast.question_number", "podcasts.list_heading", "request.format", "title.podcast"],
     "de": ["admin.audio", "admin.col_podcasts", "admin.status", "field.token", "nav.podcasts", "podcast.heading",
-           "podcast.status", "podcasts.list_heading", "request.format", "title.podcast"],
+           "podcast.status", "podcasts.list_heading", "request.format", "title.podcast", "offline.heading"],
     "it": ["admin.audio", "field.token", "player.heading", "podcast.heading", "progress.per_podcast", "signin.staff",
-           "title.podcast"],
+           "title.podcast", "offline.heading"],
     "pt": ["admin.col_podcasts", "admin.col_total", "field.token", "nav.podcasts", "podcast.heading",
-           "podcasts.list_heading", "title.podcast"],
+           "podcasts.list_heading", "title.podcast", "offline.heading"],
 }.items() for key in keys}
 
 

@@ -4,8 +4,8 @@
 // replaced by vars.name). Dates, numbers, percentages and language names come from Intl.
 //
 // The language is the one chosen with the header's switch (remembered by the browser, in
-// localStorage), else the signed-in learner's locale, else the browser's. The catalogue is loaded before any
-// page module runs (a top-level await every importer waits for).
+// localStorage), else the signed-in learner's locale, else the browser's. The catalogue is loaded
+// before any page module runs (a top-level await every importer waits for).
 
 export const LANGUAGES = ['en', 'ja', 'es', 'fr', 'de', 'it', 'pt', 'ru', 'ko'];
 const CHOICE_KEY = 'dailycast.language';
@@ -29,7 +29,7 @@ export function rememberLocale(locale) {
   else sessionStorage.removeItem(LOCALE_KEY);
 }
 
-export function chooseLanguage(code) {
+function chooseLanguage(code) {
   localStorage.setItem(CHOICE_KEY, code);
 }
 
@@ -60,7 +60,7 @@ export function tNodes(key, vars = {}) {
 }
 
 // Every data-i18n element under root, in the chosen language.
-export function translate(root = document) {
+function translate(root = document) {
   for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   for (const node of root.querySelectorAll('[data-i18n-aria-label]')) {
     node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));

@@ -5,6 +5,9 @@ import { api } from './api.js';
 import { formatDate, formatList, formatPercent, t } from './i18n.js';
 import { formatName, languageName } from './languages.js';
 import { languagesOf, questionText, renderPlayers, renderScripts } from './podcast-view.js';
+import {
+  isSavedOffline, queueAnswer, queuedAnswers, removeOffline, saveOffline, sendQueuedAnswers,
+} from './offline.js';
 import { requireUser } from './session.js';
 import { $, clear, completion, el, isFinal, poll, showError, statusText } from './ui.js';
 
@@ -43,8 +46,9 @@ function questionForm(q, index) {
   const mayAnswer = user.id === podcast.user_id; // only the learner answers; staff read
   const translation = secondary && q.text[secondary]
     ? el('p', { class: 'translation', lang: secondary }, q.text[secondary]) : null;
+  const queued = q.id in queuedAnswers(user.id, podcast.id);
   const state = el('p', { class: 'answer-state', id: `${fieldId}-state`, 'aria-live': 'polite' },
-    t(saved.trim() ? 'podcast.saved' : 'podcast.not_answered'));
+    t(queued ? 'offline.queued' : (saved.trim() ? 'podcast.saved' : 'podcast.not_answered')));
   const textarea = el('textarea', {
     id: fieldId, name: q.id, rows: 3, maxlength: 5000, readonly: !mayAnswer,
     'aria-describedby': `${fieldId}-state`,
@@ -78,8 +82,18 @@ function questionForm(q, index) {
       renderCompletion();
       resumeAfter(q.id);
     } catch (err) {
-      state.textContent = err.message;
-      state.classList.add('error');
+      if (err.status !== 0) {
+        state.textContent = err.message;
+        state.classList.add('error');
+        return;
+      }
+      // No network: kept on this device, sent when the server answers again.
+      queueAnswer(user.id, podcast.id, q.id, textarea.value);
+      podcast.student_answers = { ...podcast.student_answers, [q.id]: textarea.value };
+      state.textContent = t('offline.queued');
+      form.classList.add('answered');
+      renderCompletion();
+      resumeAfter(q.id);
     } finally {
       button.disabled = false;
     }
@@ -123,12 +137,54 @@ function resumeAfter(questionId) {
   }
 }
 
+// Answers written offline: shown as the learner left them, and sent once the server answers.
+async function sendQueued() {
+  const sent = (await sendQueuedAnswers(user.id))[podcast.id];
+  if (!sent) return;
+  const waiting = queuedAnswers(user.id, podcast.id);
+  podcast.student_answers = { ...sent, ...waiting };
+  for (const q of podcast.questions) {
+    if (!(q.id in waiting) && sent[q.id] !== undefined) {
+      $(`answer-${q.id}`).value = sent[q.id]; // the server's: a newer answer from elsewhere wins
+      $(`answer-${q.id}-state`).textContent = t('podcast.saved');
+    }
+  }
+  renderCompletion();
+}
+
+async function renderOffline() {
+  const section = $('offline-section');
+  const mine = user.id === podcast.user_id;
+  section.hidden = !mine || podcast.status !== 'completed' || !('caches' in window);
+  if (section.hidden) return;
+  const button = $('offline-button');
+  const show = (saved) => {
+    $('offline-status').textContent = t(saved ? 'offline.saved' : 'offline.not_saved');
+    button.textContent = t(saved ? 'offline.remove' : 'offline.save');
+    button.dataset.saved = String(saved);
+  };
+  show(await isSavedOffline(user.id, podcast.id));
+  button.onclick = async () => {
+    button.disabled = true;
+    try {
+      if (button.dataset.saved === 'true') await removeOffline(user.id, podcast.id);
+      else await saveOffline(user.id, podcast);
+      show(button.dataset.saved !== 'true');
+    } catch (err) {
+      $('offline-status').textContent = t('offline.failed', { reason: err.message });
+    } finally {
+      button.disabled = false;
+    }
+  };
+}
+
 function renderAll() {
   renderHeader();
   renderPlayers($('players'), podcast, { onStop: stopAt });
   renderQuestions();
   renderCompletion();
   renderScripts($('scripts'), podcast);
+  renderOffline();
   $('listen').hidden = podcast.output_format === 'text';
   $('podcast').hidden = false;
 }
@@ -146,7 +202,14 @@ async function start() {
     showError($('page-error'), err);
     return;
   }
+  if (user.id === podcast.user_id) {
+    podcast.student_answers = { ...podcast.student_answers, ...queuedAnswers(user.id, podcast.id) };
+  }
   renderAll();
+  if (user.id === podcast.user_id) {
+    sendQueued();
+    window.addEventListener('online', sendQueued);
+  }
   // While it is being made, follow its status; show everything once it is ready.
   if (!isFinal(podcast.status)) {
     poll(async () => {

@@ -2,9 +2,12 @@
 
 import { rememberLocale, t, tNodes } from './i18n.js';
 import { clearToken, getToken, setToken } from './api.js';
+import { forgetOffline, registerServiceWorker } from './offline.js';
 import { el, $ } from './ui.js';
 
 const NAME_KEY = 'dailycast.name';
+
+registerServiceWorker(); // every page imports this module
 
 // The token's claims, read (not verified: the API verifies) to shape the pages.
 export function decodeToken(token) {
@@ -39,10 +42,12 @@ export function signIn(token, name, locale) {
   rememberLocale(locale);
 }
 
+// Resolves once the podcasts saved for offline listening are gone from the device too.
 export function signOut() {
   clearToken();
   sessionStorage.removeItem(NAME_KEY);
   rememberLocale(null);
+  return forgetOffline();
 }
 
 export function userLabel(user) {
@@ -78,7 +83,7 @@ export function renderNav(user) {
     ? el('div', { class: 'account' },
       el('span', { class: 'who' }, tNodes('nav.signed_in_as', { name: el('strong', {}, userLabel(user)) })),
       el('button', {
-        type: 'button', class: 'link-button', onclick: () => { signOut(); location.assign('/signin/'); },
+        type: 'button', class: 'link-button', onclick: async () => { await signOut(); location.assign('/signin/'); },
       }, t('nav.signout')))
     : el('div', { class: 'account' }, el('a', { href: '/signin/' }, t('nav.signin')));
   nav.replaceChildren(el('ul', {}, items), account);

@@ -103,8 +103,8 @@ $('token-form').addEventListener('submit', async (event) => {
   await done(token, null);
 });
 
-$('signout-button').addEventListener('click', () => {
-  signOut();
+$('signout-button').addEventListener('click', async () => {
+  await signOut();
   showSignedIn();
 });
 
