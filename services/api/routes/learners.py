@@ -73,7 +73,7 @@ def _write(session: SessionDep, container: ContainerDep, user_id: int, body: Pre
 
 # "me" before "{user_id}": the router tries routes in order.
 @router.get("/me", response_model=LearnerOut, responses={**API, **NO_LEARNER})
-def get_me(session: SessionDep, principal: CurrentPrincipal):
+def get_my_learner(session: SessionDep, principal: CurrentPrincipal):
     """Your own learner record, its locale included (404 for staff, who are no learner)."""
     row = session.get(Learner, principal.user_id)
     if row is None:
