@@ -266,14 +266,19 @@ def _free_slot(session: Session, principal: Principal, limit: int, now: datetime
 
 
 def save_answers(
-    session: Session, schemas: SchemaSet, row: DailyPodcast, principal: Principal, submitted: dict[str, str]
+    session: Session, schemas: SchemaSet, row: DailyPodcast, principal: Principal, submitted: dict[str, str],
+    written_at: datetime | None = None,
 ) -> DailyPodcast:
     """Merge the answers into the podcast's; only its owner answers.
 
     Each answer is its own row, written by an upsert: saving one question never rewrites another,
     so two saves at once (two tabs, two questions) both stay; an answer saved again loses its old
-    grade. An AnswerSubmitted per answer goes out in the same transaction: scriptgen grades it, and
-    the topics hold the answers too, so a rebuilt read model has them.
+    grade. An AnswerSubmitted per answer stored goes out in the same transaction: scriptgen grades
+    it, and the topics hold the answers too, so a rebuilt read model has them.
+    An answer is dated when it was written (`written_at`, for answers queued offline; never later
+    than now): one older than the stored answer to its question is not saved, so a queue sent late
+    never overwrites a newer answer, and sending it again changes nothing. The event has the same
+    date, and the projector keeps the newest by it too (a rebuild agrees).
     """
     if principal.user_id != row.user_id:
         raise Forbidden("only the learner answers their podcast's questions")
@@ -282,19 +287,21 @@ def save_answers(
     except ValueError as exc:
         raise InvalidInput("answers", str(exc)) from exc
     if answers:
-        now = ev.utcnow()
+        answered_at = min(written_at, ev.utcnow()) if written_at else ev.utcnow()
         dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
         upsert = dialect.insert(PodcastAnswer).values(
-            [{"podcast_id": row.id, "question_id": q, "answer": a, "answered_at": now} for q, a in answers.items()]
+            [{"podcast_id": row.id, "question_id": q, "answer": a, "answered_at": answered_at} for q, a in answers.items()]
         )
         upsert = upsert.on_conflict_do_update(
             index_elements=[PodcastAnswer.podcast_id, PodcastAnswer.question_id],
             set_={"answer": upsert.excluded.answer, "answered_at": upsert.excluded.answered_at,
                   "grade": None, "graded_at": None},
-        )
+            where=PodcastAnswer.answered_at <= upsert.excluded.answered_at,
+        ).returning(PodcastAnswer.question_id)
         try:
-            session.execute(upsert)
-            add_to_outbox(session, _submitted(row, answers, now), schemas)
+            stored = set(session.scalars(upsert))  # not those older than the answer already there
+            add_to_outbox(session, _submitted(row, {q: a for q, a in answers.items() if q in stored}, answered_at),
+                          schemas)
             session.commit()
         except IntegrityError as exc:  # the podcast was deleted meanwhile
             session.rollback()

@@ -201,6 +201,10 @@ class AnswersIn(BaseModel):
         ..., description="answers keyed by question id (q1..q3) or by the question's text", max_length=3,
         json_schema_extra={"propertyNames": {"pattern": NO_NUL}},
     )
+    written_at: Instant | None = Field(
+        None, description="when the learner wrote them, for answers sent later (written offline): an answer "
+        "older than the one stored is not saved; a time after now counts as now; default now",
+    )
 
 
 Thumb = Literal["up", "down", "none"]  # none takes a thumb back
@@ -333,6 +337,11 @@ class ProgressOut(BaseModel):
     podcast_id: int
     progress: ProgressSummary
     questions: list[ProgressQuestion]
+
+
+class TranscriptOut(BaseModel):
+    podcast_id: int
+    scripts: dict[str, str] = Field(description="every language's script, also of an audio-only podcast")
 
 
 class AnswersOut(BaseModel):

@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { BASE_URL, PHONE, launch, newPage, screenshot, signIn, until } from './lib.mjs';
+import {
+  BASE_URL, DESKTOP, PHONE, accessibilityViolations, launch, newPage, screenshot, signIn, until,
+} from './lib.mjs';
 
 let browser;
 const pages = [];
@@ -20,10 +22,19 @@ after(async () => {
   await browser?.close();
 });
 
-async function open(viewport) {
-  const page = await newPage(browser, viewport);
+async function open(viewport, options) {
+  const page = await newPage(browser, viewport, options);
   pages.push(page);
   return page;
+}
+
+// Press Tab until `selector` has the focus: it is reached by the keyboard alone.
+async function tabTo(page, selector, most = 80) {
+  for (let i = 0; i < most; i += 1) {
+    if (await page.evaluate((sel) => document.activeElement && document.activeElement.matches(sel), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${selector} not reached with ${most} presses of Tab on ${page.url()}`);
 }
 
 function assertNoProblems(page) {
@@ -151,7 +162,7 @@ test('a student requests a podcast, answers all three questions where the audio 
   await page.evaluate(() => document.querySelector('audio[data-language="en"]').pause());
   assert.equal(await page.locator('.player:has(audio[data-language="es"]) .transcript[lang="es"]').count(), 1);
 
-  assert.equal(await page.locator('#completion-text').textContent(), '3 of 3 answered: 100 %');
+  assert.equal(await page.locator('#completion-text').textContent(), '3 of 3 answered: 100%');
   assert.equal(await page.locator('#completion-bar').getAttribute('value'), '100');
 
   // Each answer is graded through the events: its score, its key points covered or not, and feedback.
@@ -159,10 +170,10 @@ test('a student requests a podcast, answers all three questions where the audio 
     await page.locator(`#answer-${q.id}-state`).filter({ hasText: 'Saved and graded.' }).waitFor({ timeout: 30_000 });
   }
   const feedback = page.locator(`#feedback-${q1.id}`);
-  assert.match(await feedback.locator('.feedback-score').textContent(), /^Score: \d+ %$/);
+  assert.match(await feedback.locator('.feedback-score').textContent(), /^Score: \d+%$/);
   assert.ok(await feedback.locator('.key-points li').count() >= 1, 'the key points are listed');
   assert.ok((await feedback.locator('.feedback-text').textContent()).length > 10, 'there is feedback');
-  assert.match(await page.locator('#score-text').textContent(), /^Score: \d+ %$/);
+  assert.match(await page.locator('#score-text').textContent(), /^Score: \d+%$/);
 
   // Thumbs: up for the podcast, down for its first topic.
   await page.getByRole('button', { name: 'This podcast: thumb up' }).click();
@@ -175,7 +186,7 @@ test('a student requests a podcast, answers all three questions where the audio 
 
   // The answers, grades and thumbs were saved through the API: they are there after a reload.
   await page.reload();
-  await page.locator('#completion-text').filter({ hasText: '100 %' }).waitFor();
+  await page.locator('#completion-text').filter({ hasText: '100%' }).waitFor();
   assert.equal(await page.locator(`#answer-${q2.id}`).inputValue(), 'Draw the schema of a small library database.');
   await page.locator(`#feedback-${q2.id} .feedback-text`).waitFor();
   await page.locator('button[aria-label="This podcast: thumb up"][aria-pressed="true"]').waitFor();
@@ -190,7 +201,7 @@ test('a student requests a podcast, answers all three questions where the audio 
   await page.waitForURL(`${BASE_URL}/progress/`);
   const row = page.locator(`.progress-item[data-podcast-id="${id}"]`);
   await row.waitFor();
-  assert.match(await row.textContent(), /3\/3 · 100 %/);
+  assert.match(await row.textContent(), /3\/3 · 100%/);
   assert.ok(await page.locator('svg.bar-chart rect').count() >= 1, 'the chart has a bar');
   assert.match(await page.locator('#summary').textContent(), /Podcasts fully answered[1-9]/);
   await screenshot(page, 'progress');
@@ -200,7 +211,7 @@ test('a student requests a podcast, answers all three questions where the audio 
   const phone = await open(PHONE);
   await signIn(phone, 1);
   await phone.goto(`/podcasts/${id}/`);
-  await phone.locator('#completion-text').filter({ hasText: '100 %' }).waitFor();
+  await phone.locator('#completion-text').filter({ hasText: '100%' }).waitFor();
   await until(phone, () => document.querySelectorAll('audio[data-loaded="true"]').length === 2, null,
     { what: 'both audio players loaded (phone)' });
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -343,7 +354,7 @@ test('staff generate a bilingual podcast on /admin/dailycast/ and load both audi
   assert.equal(await page.locator('#detail-questions li').count(), 3);
   assert.match(await page.locator('#detail-questions').textContent(), /Not answered yet/);
   await page.locator('#detail-accuracy .score').waitFor();
-  assert.match(await page.locator('#detail-accuracy').textContent(), /Score \d+ %.*No issues\./s);
+  assert.match(await page.locator('#detail-accuracy').textContent(), /Score \d+%.*No issues\./s);
   // What it cost: the template writer and local speech bill nothing.
   await page.locator('#detail-cost li[data-attempt="1"]').waitFor();
   assert.match(await page.locator('#detail-cost').textContent(),
@@ -416,5 +427,217 @@ test("a learner cannot open another learner's podcast, its audio, or the admin p
   await page.goto('/admin/dailycast/');
   await page.locator('#page-error').filter({ hasText: 'This page is for staff' }).waitFor();
   assert.equal(await page.locator('#admin').isHidden(), true);
+  assertNoProblems(page);
+});
+
+test("Aiko's locale (ja-JP) picks Japanese; the header's switch changes the language and is remembered", async () => {
+  assert.ok(shared.studentPodcast, 'the student scenario made a podcast');
+  const page = await open(DESKTOP, { language: null }); // nothing chosen yet; the browser says en-US
+  await signIn(page, 1);
+  await page.locator('.podcast-item').first().waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+  assert.equal(await page.locator('#page-title').textContent(), 'マイポッドキャスト');
+  assert.equal(await page.getByRole('button', { name: 'ポッドキャストを作る' }).count(), 1);
+  assert.equal(await page.locator('#primary').inputValue(), 'ja'); // she asks in her language
+  assert.equal(await page.locator('#primary option[value="fr"]').textContent(), 'フランス語'); // Intl's names
+  assert.equal(await page.title(), 'マイポッドキャスト · Dailycast');
+  await screenshot(page, 'podcasts-ja');
+
+  await page.goto(`/podcasts/${shared.studentPodcast}/`);
+  await page.locator('#completion-text').filter({ hasText: '100%' }).waitFor();
+  // Dates from Intl: "2026年12月2日(水) のポッドキャスト"
+  assert.match(await page.locator('#title').textContent(), /^\d{4}年\d{1,2}月\d{1,2}日\(.\) のポッドキャスト$/);
+  assert.equal(await page.locator('#completion-text').textContent(), '3 問中 3 問回答：100%');
+  assert.equal(await page.locator('#questions-heading').textContent(), 'あなたへの 3 つの質問');
+  await until(page, () => document.querySelectorAll('audio[data-loaded="true"]').length === 2, null,
+    { what: 'both audio players loaded' });
+  await screenshot(page, 'podcast-ja');
+
+  // The switch: English, and it stays English on the next page and after a reload.
+  await page.getByLabel('表示言語').selectOption('en');
+  await page.locator('html[lang="en"]').waitFor();
+  await page.locator('#questions-heading').filter({ hasText: 'Your three questions' }).waitFor();
+  await page.goto('/progress/');
+  await page.locator('#dashboard').waitFor();
+  assert.equal(await page.locator('h1').textContent(), 'My progress');
+  await page.reload();
+  await page.locator('#dashboard').waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.getByLabel('Display language').selectOption('ja');
+  await page.locator('h1').filter({ hasText: '学習の進み具合' }).waitFor();
+  await screenshot(page, 'progress-ja');
+
+  const phone = await open(PHONE, { language: 'ja' });
+  await signIn(phone, 1);
+  await phone.goto(`/podcasts/${shared.studentPodcast}/`);
+  await phone.locator('#completion-text').filter({ hasText: '100%' }).waitFor();
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the Japanese page is ${overflow} px wider than a phone`);
+  await screenshot(phone, 'podcast-ja-phone');
+  assertNoProblems(page);
+  assertNoProblems(phone);
+});
+
+test('with the keyboard alone, a student asks for an audio-only podcast, reads its transcript and answers its questions', async () => {
+  const page = await open();
+  await signIn(page, 1);
+  await page.locator('#request-form').waitFor();
+  await tabTo(page, '#format-both');
+  await page.keyboard.press('ArrowRight'); // Audio only
+  assert.equal(await page.locator('#format-audio').isChecked(), true);
+  await tabTo(page, '#minutes');
+  await page.keyboard.press('ArrowDown'); // 3 minutes
+  assert.equal(await page.locator('#minutes').inputValue(), '3');
+  const before = await page.locator('.podcast-item').count();
+  await tabTo(page, '#request-button');
+  await page.keyboard.press('Enter');
+  await until(page, (n) => document.querySelectorAll('.podcast-item').length > n, before, { what: 'the new podcast listed' });
+  await page.locator('.podcast-item').first().and(page.locator('[data-status="completed"]')).waitFor({ timeout: 120_000 });
+  const id = Number(await page.locator('.podcast-item').first().getAttribute('data-podcast-id'));
+  await tabTo(page, `.podcast-item[data-podcast-id="${id}"] a`);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${BASE_URL}/podcasts/${id}/`);
+  shared.audioOnlyPodcast = id;
+
+  // The script stays hidden until asked for.
+  await page.locator('.transcript').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('.transcript details').count(), 0);
+  await tabTo(page, 'button[aria-expanded]');
+  await page.keyboard.press('Enter');
+  await page.locator('.transcript details[data-language="en"]').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Hide transcript' }).getAttribute('aria-expanded'), 'true');
+  assert.match(await page.locator('.transcript').textContent(), /Transcript in English/);
+
+  for (const [i, text] of ['Cells divide.', 'By mitosis.', 'DNA copies itself first.'].entries()) {
+    const qid = `q${i + 1}`;
+    await tabTo(page, `#answer-${qid}`);
+    await page.keyboard.type(text);
+    await page.keyboard.press('Tab'); // to its Save button
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Save answer');
+    await page.keyboard.press('Enter');
+    await page.locator(`#answer-${qid}-state`).filter({ hasText: 'Saved.' }).waitFor();
+  }
+  assert.equal(await page.locator('#completion-text').textContent(), '3 of 3 answered: 100%');
+  assertNoProblems(page);
+});
+
+test('with the keyboard alone, staff generate a podcast', async () => {
+  const page = await open();
+  await signIn(page, 'staff');
+  await page.locator('#admin').waitFor();
+  await tabTo(page, '#learner');
+  await page.keyboard.press('ArrowDown'); // the second learner
+  await tabTo(page, '#format-both');
+  await page.keyboard.press('ArrowLeft'); // Text only (the radios wrap around)
+  assert.equal(await page.locator('#format-text').isChecked(), true);
+  await tabTo(page, '#generate-button');
+  await page.keyboard.press('Enter');
+  await page.locator('#detail[data-status="completed"]').waitFor({ timeout: 120_000 });
+  // The new podcast's heading has the focus, so a screen reader says where the result is.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'detail-heading');
+  assertNoProblems(page);
+});
+
+test('every page passes axe-core\'s WCAG 2.2 A and AA rules, in English and Japanese, on desktop and phone', async () => {
+  assert.ok(shared.studentPodcast && shared.audioOnlyPodcast, 'the earlier scenarios made podcasts');
+  const learnerPages = [
+    ['/signin/', '#dev-signin:not([hidden])'],
+    ['/podcasts/', '.podcast-item'],
+    [`/podcasts/${shared.studentPodcast}/`, 'audio[data-loaded="true"]'],
+    [`/podcasts/${shared.audioOnlyPodcast}/`, '.transcript button'],
+    ['/progress/', '#dashboard:not([hidden])'],
+  ];
+  const found = [];
+  for (const language of ['en', 'ja']) {
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await open(viewport, { language });
+      await signIn(page, 1);
+      for (const [path, ready] of learnerPages) {
+        await page.goto(path);
+        await page.locator(ready).first().waitFor();
+        await page.locator(`html[lang="${language}"]`).waitFor();
+        found.push(...(await accessibilityViolations(page)).map((v) => `${language} ${viewport.width}px ${path}: ${v}`));
+      }
+      const staff = await open(viewport, { language });
+      await signIn(staff, 'staff');
+      await staff.locator('#admin:not([hidden])').waitFor();
+      await staff.getByLabel(language === 'ja' ? '学習者' : 'Learner').selectOption('1');
+      await staff.locator(`#recent li[data-podcast-id="${shared.studentPodcast}"] button`).click();
+      await staff.locator('#detail-accuracy .score').waitFor();
+      found.push(...(await accessibilityViolations(staff)).map((v) => `${language} ${viewport.width}px admin: ${v}`));
+      if (language === 'ja' && viewport === PHONE) await screenshot(staff, 'admin-ja-phone');
+      assertNoProblems(page);
+      assertNoProblems(staff);
+      await page.context().close(); // twenty pages open at once would slow the rest down
+      await staff.context().close();
+    }
+  }
+  assert.deepEqual(found, []);
+});
+
+test('a podcast saved for offline listening plays and takes answers with the network off; they are sent once, never over a newer one', async () => {
+  assert.ok(shared.studentPodcast, 'the student scenario made a podcast');
+  const id = shared.studentPodcast;
+  const page = await open();
+  await signIn(page, 1);
+  await page.goto(`/podcasts/${id}/`);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true)); // installed, shell cached
+  await page.getByRole('button', { name: 'Save for offline listening' }).click();
+  await page.locator('#offline-status').filter({ hasText: 'Saved on this device' }).waitFor();
+  const token = await page.evaluate(() => sessionStorage.getItem('dailycast.token'));
+  const answersUrl = `${BASE_URL}/api/podcasts/${id}/answers/`;
+  const saved = [];
+  page.on('response', (response) => {
+    if (response.request().method() === 'PUT' && response.url() === answersUrl && response.ok()) {
+      saved.push(response.request().postDataJSON());
+    }
+  });
+
+  await page.context().setOffline(true);
+  await page.reload();
+  // Really offline, the worker too: what was not saved does not load.
+  assert.equal(await page.evaluate(() => fetch('/api/podcasts/?page_size=1').then(() => 'answered', () => 'offline')), 'offline');
+  await until(page, () => document.querySelectorAll('audio[data-loaded="true"]').length === 2, null,
+    { what: 'both saved audio tracks loaded offline' });
+  const played = await page.evaluate(async () => {
+    const audio = document.querySelector('audio[data-language="en"]');
+    audio.currentTime = 5;
+    await audio.play();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    audio.pause();
+    return audio.currentTime - 5;
+  });
+  assert.ok(played > 0.2, `played ${played} s offline`);
+  for (const [qid, text] of [['q1', 'Written on the bus.'], ['q2', 'An older thought, on the bus.']]) {
+    await page.locator(`#answer-${qid}`).fill(text);
+    await page.locator(`#question-${qid} button[type="submit"]`).click();
+    await page.locator(`#answer-${qid}-state`).filter({ hasText: 'Kept on this device' }).waitFor();
+  }
+  // Meanwhile the laptop, online, saves a newer answer to q2.
+  const put = await fetch(answersUrl, {
+    method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ answers: { q2: 'From the laptop, later.' } }),
+  });
+  assert.equal(put.status, 200);
+
+  await page.context().setOffline(false);
+  await page.locator('#answer-q1-state').filter({ hasText: 'Saved.' }).waitFor();
+  await page.locator('#answer-q2-state').filter({ hasText: 'Saved.' }).waitFor();
+  assert.equal(await page.locator('#answer-q2').inputValue(), 'From the laptop, later.'); // the newer one stays
+  await page.reload();
+  await page.locator('#answer-q1-state').filter({ hasText: 'Saved.' }).waitFor();
+  assert.equal(await page.locator('#answer-q1').inputValue(), 'Written on the bus.');
+  const stored = await (await fetch(answersUrl, { headers: { Authorization: `Bearer ${token}` } })).json();
+  assert.equal(stored.answers.q1, 'Written on the bus.');
+  assert.equal(stored.answers.q2, 'From the laptop, later.');
+  assert.deepEqual(saved.map((body) => Object.keys(body.answers)).sort(), [['q1'], ['q2']]); // each sent once
+  assert.equal(await page.evaluate(() => localStorage.getItem('dailycast.answer-queue')), '{}');
+
+  // Signing out takes the learner's saved podcasts off the device.
+  assert.deepEqual(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('dailycast-private-'))),
+    ['dailycast-private-1']);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/signin\//);
+  assert.deepEqual(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('dailycast-private-'))), []);
   assertNoProblems(page);
 });

@@ -1,6 +1,7 @@
 // Shared by the browser tests: Debian's Chromium through playwright-core, signing in, screenshots.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -29,9 +30,12 @@ export async function launch() {
   });
 }
 
-// A page in its own context (its own sessionStorage), failing the test on any page error.
-export async function newPage(browser, viewport = DESKTOP) {
-  const context = await browser.newContext({ viewport, baseURL: BASE_URL, locale: 'en-US' });
+// A page in its own context (its own storage), failing the test on any page error. `language`:
+// the pages' language as if chosen with the header's switch (null: none chosen, so the learner's
+// locale or the browser's `locale` decides).
+export async function newPage(browser, viewport = DESKTOP, { language = 'en', locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ viewport, baseURL: BASE_URL, locale });
+  if (language) await context.addInitScript((code) => localStorage.setItem('dailycast.language', code), language);
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (err) => page.problems.push(`page error: ${err.message}`));
@@ -64,4 +68,16 @@ export async function until(page, fn, arg, { timeout = 60_000, what = 'condition
   } catch (err) {
     throw new Error(`${what} not met within ${timeout / 1000} s on ${page.url()}: ${err.message.split('\n')[0]}`);
   }
+}
+
+// axe-core's rules for WCAG 2.2 A and AA (and those of 2.0 and 2.1 it builds on).
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// The page's WCAG 2.2 A/AA violations, as readable lines (none: []). axe is evaluated through the
+// DevTools protocol, which the pages' Content-Security-Policy does not apply to.
+export async function accessibilityViolations(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

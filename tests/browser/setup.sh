@@ -13,7 +13,10 @@ if [ ! -x /usr/bin/chromium ]; then
   as_root apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null 2> >(grep -v "^debconf: delaying" >&2)
 fi
 
-if [ ! -d "$here/node_modules/playwright-core" ]; then
-  # playwright-core downloads no browser; we drive /usr/bin/chromium.
+# npm ci again only when the lock differs from the one last installed (a copy kept in node_modules),
+# so later runs need no registry. playwright-core downloads no browser: we drive /usr/bin/chromium;
+# axe-core is the accessibility checker the tests run inside the pages.
+if ! cmp -s "$here/package-lock.json" "$here/node_modules/.installed-lock.json"; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  cp "$here/package-lock.json" "$here/node_modules/.installed-lock.json"
 fi

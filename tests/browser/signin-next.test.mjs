@@ -58,7 +58,7 @@ test('a hostile next after signing in lands on the app\'s own page', async () =>
     await page.goto(`/signin/?next=${next}`);
     await page.locator('button[data-user-id="1"]').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/signin/'));
-    await page.waitForLoadState();
+    await page.locator('#site-nav ul').waitFor(); // the page's module has run (after its catalogue loaded)
     const landed = new URL(page.url());
     assert.equal(landed.origin, ORIGIN, `next=${next} went to ${page.url()}`);
     assert.equal(landed.pathname, '/podcasts/', `next=${next}`);
@@ -88,6 +88,7 @@ test('a next on this site is followed, with its query and fragment', async () =>
   await page.waitForURL((url) => url.pathname.startsWith('/podcasts/1'));
   assert.equal(new URL(page.url()).origin, ORIGIN);
 
+  await page.locator('#site-nav ul').waitFor(); // its module has run: clearing now signs it out for good
   await page.evaluate(() => sessionStorage.clear());
   await page.goto(`/signin/?next=${encodeURIComponent('/progress/?from=mail#chart')}`);
   await page.locator('button[data-user-id="2"]').click();

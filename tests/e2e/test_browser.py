@@ -1,7 +1,8 @@
 """The web pages in a real browser: Debian's Chromium, headless, driven by tests/browser/ (Node,
 playwright-core) against the system started as a newcomer starts it (`dailycast run`).
 
-tests/browser/setup.sh installs Chromium and the Node packages when they are missing. The pages'
+tests/browser/setup.sh installs Chromium and the Node packages (playwright-core, axe-core) when they
+are missing. The pages are checked in English and Japanese, with axe-core, offline and by keyboard. The pages'
 screenshots go to a temporary folder; `UPDATE_SCREENSHOTS=1` writes them to docs/screenshots/.
 """
 
@@ -17,7 +18,8 @@ import pytest
 from tests.utils.processes import ROOT, newcomers_env, running_process
 
 BROWSER_TESTS = ROOT / "tests" / "browser"
-SCREENSHOTS = ("signin", "podcasts", "podcast", "progress", "admin", "podcast-phone")
+SCREENSHOTS = ("signin", "podcasts", "podcast", "progress", "admin", "podcast-phone",
+               "podcasts-ja", "podcast-ja", "progress-ja", "podcast-ja-phone", "admin-ja-phone")
 pytestmark = pytest.mark.e2e
 
 

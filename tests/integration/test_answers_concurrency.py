@@ -62,3 +62,27 @@ def test_answers_go_with_their_podcast(api):
         from sqlalchemy import text
 
         assert session.execute(text("SELECT count(*) FROM podcast_answer")).scalar() == 0
+
+
+def test_an_answer_sent_late_never_overwrites_a_newer_one(api):
+    """A phone offline queues an answer and sends it, with the time it was written, once back
+    online: a newer answer saved meanwhile (on the laptop) stays; sending it twice changes nothing."""
+    podcast = api.finished(api.create(output_format="text", languages=["en"]).json()["id"])
+    url, headers = f"/api/podcasts/{podcast['id']}/answers/", api.auth(1)
+    written_offline = "2026-01-05T08:00:00+00:00"
+    assert api.client.put(url, json={"answers": {"q1": "from the laptop"}}, headers=headers).status_code == 200
+
+    for _ in range(2):  # replayed by the queue: the same outcome
+        late = api.client.put(url, json={"answers": {"q1": "from the phone", "q2": "only on the phone"},
+                                         "written_at": written_offline}, headers=headers)
+        assert late.status_code == 200, late.text
+        assert late.json()["answers"] == {"q1": "from the laptop", "q2": "only on the phone"}
+
+    # Written later than what is stored: saved. A time in the future counts as now.
+    newer = api.client.put(url, json={"answers": {"q2": "edited"}, "written_at": "2999-01-01T00:00:00Z"},
+                           headers=headers)
+    assert newer.json()["answers"] == {"q1": "from the laptop", "q2": "edited"}
+    assert api.client.put(url, json={"answers": {"q2": "x"}, "written_at": "yesterday"},
+                          headers=headers).status_code == 422
+    assert api.client.put(url, json={"answers": {"q2": "x"}, "written_at": "2026-01-05T08:00:00"},
+                          headers=headers).status_code == 422  # a time needs its zone

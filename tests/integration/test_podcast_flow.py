@@ -69,6 +69,12 @@ def test_audio_podcast_hides_the_script_but_keeps_the_questions(api):
     assert podcast["primary_language"] == "en"  # the learner's locale
     assert podcast["script_text"] is None and podcast["scripts"] == {}
     assert len(podcast["questions"]) == 3 and len(podcast["audio"]) == 1
+    # ...but gives it as a transcript to whoever asks for it (a learner who cannot hear it).
+    transcript = api.get(f"/api/podcasts/{podcast['id']}/transcript/", 3).json()
+    assert set(transcript) == {"podcast_id", "scripts"} and list(transcript["scripts"]) == ["en"]
+    assert all(q["text"]["en"] in transcript["scripts"]["en"] for q in podcast["questions"])
+    assert api.get(f"/api/podcasts/{podcast['id']}/transcript/", 9, staff=True).status_code == 200
+    assert api.get(f"/api/podcasts/{podcast['id']}/transcript/", 1).status_code == 404
     check = api.get(f"/api/podcasts/{podcast['id']}/accuracy-check/", 3).json()
     assert check["content_checks"]["courses_mentioned"]["found"] == ["Introduction to Biology"]
     assert check["issues"] == [] and 0 <= check["accuracy_score"] <= 1

@@ -74,9 +74,9 @@ def test_every_control_in_the_pages_has_a_label(page):
 
 
 def test_the_pages_know_the_apis_languages():
-    source = (pages.STATIC_DIR / "js" / "languages.js").read_text()
-    block = source.split("export const LANGUAGES = {")[1].split("}")[0]
-    assert re.findall(r"^\s+(\w\w):", block, re.M) == list(typing.get_args(Language))
+    source = (pages.STATIC_DIR / "js" / "i18n.js").read_text()
+    block = source.split("export const LANGUAGES = [")[1].split("]")[0]
+    assert re.findall(r"'(\w\w)'", block) == list(typing.get_args(Language))
 
 
 def test_development_sign_in_gives_tokens_the_api_accepts(api):
@@ -123,3 +123,29 @@ def test_learners_are_listed_to_staff_only(api):
     assert api.get("/api/learners/", user_id=1).status_code == 403
     assert api.client.get("/api/learners/").status_code == 401
     assert api.client.get("/api/learners/", headers={"Authorization": "Bearer nope"}).status_code == 401
+
+
+def test_a_learner_reads_their_own_record_and_its_locale(api):
+    """The pages take their language from the learner's locale, read at sign-in."""
+    assert api.get("/api/learners/me", user_id=1).json() == {
+        "id": 1, "name": "Aiko Tanaka", "email": "aiko@example.com", "locale": "ja-JP"}
+    assert api.get("/api/learners/me", user_id=99, staff=True).status_code == 404  # staff are no learner
+    assert api.client.get("/api/learners/me").status_code == 401
+
+
+def test_the_pages_are_an_installable_app_whose_worker_caches_every_page_and_file(api):
+    manifest = api.client.get("/manifest.webmanifest")
+    assert manifest.status_code == 200 and manifest.headers["content-type"].startswith("application/manifest+json")
+    body = manifest.json()
+    assert body["start_url"] == "/podcasts/" and body["display"] == "standalone"
+    assert {icon["sizes"] for icon in body["icons"]} == {"192x192", "512x512"}
+    for icon in body["icons"]:
+        assert api.client.get(icon["src"]).content[:8] == b"\x89PNG\r\n\x1a\n"
+    assert 'rel="manifest" href="/manifest.webmanifest"' in api.client.get("/podcasts/").text
+
+    worker = api.client.get("/service-worker.js")
+    assert worker.status_code == 200 and "javascript" in worker.headers["content-type"]
+    assert "__SHELL__" not in worker.text and "__VERSION__" not in worker.text
+    shell = pages.shell()
+    assert {"/static/js/i18n.js", "/static/js/offline.js", "/static/i18n/ja.json", "/podcasts/0/"} <= set(shell)
+    assert all(api.client.get(path).status_code == 200 for path in shell)  # what install caches must exist

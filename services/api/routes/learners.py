@@ -1,4 +1,4 @@
-"""/api/learners/: the platform's learners as the read model knows them (staff only; the admin page's list)."""
+"""/api/learners/: the learners as the read model knows them (all, for staff; your own, for its locale)."""
 
 from __future__ import annotations
 
@@ -29,13 +29,17 @@ class LearnerOut(BaseModel):
     locale: str
 
 
+def _learner_out(row: Learner) -> LearnerOut:
+    return LearnerOut(id=row.id, name=row.name, email=row.email, locale=row.locale)
+
+
 @router.get("/", response_model=list[LearnerOut], responses={**API, **FORBIDDEN})
 def list_learners(session: SessionDep, principal: CurrentPrincipal):
     """Every active learner, by id (staff only: 403 for learners)."""
     if not principal.is_staff:
         raise commands.Forbidden("only staff may list learners")
     rows = session.scalars(select(Learner).where(Learner.active.is_(True)).order_by(Learner.id)).all()
-    return [LearnerOut(id=r.id, name=r.name, email=r.email, locale=r.locale) for r in rows]
+    return [_learner_out(r) for r in rows]
 
 
 LearnerId = Annotated[int, Path(ge=1, le=MAX_ID, description="the learner's id (1 to 2^63-1)"), Digits]
@@ -97,6 +101,15 @@ def rotate_my_feed(request: Request, session: SessionDep, principal: CurrentPrin
 
 
 # "me" before "{user_id}": the router tries routes in order.
+@router.get("/me", response_model=LearnerOut, responses={**API, **NO_LEARNER})
+def get_my_learner(session: SessionDep, principal: CurrentPrincipal):
+    """Your own learner record, its locale included (404 for staff, who are no learner)."""
+    row = session.get(Learner, principal.user_id)
+    if row is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"No learner {principal.user_id}")
+    return _learner_out(row)
+
+
 @router.get("/me/preferences", response_model=PreferencesOut, responses={**API, **NO_LEARNER})
 def get_my_preferences(session: SessionDep, principal: CurrentPrincipal):
     """Your delivery preferences (your locale's defaults until you save some)."""

@@ -22,6 +22,7 @@ from services.api.responses import (
 from services.api.safe_json import ModelResponse, RawJSONResponse, model_json
 from services.api.schemas import (
     AnswersIn, AnswersOut, PodcastCreate, PodcastOut, PodcastPage, ProgressOut, RatingIn, RatingOut, RegenerateIn,
+    TranscriptOut,
 )
 from services.api.track_media import audio_response, chapters_response, transcript_response
 
@@ -159,6 +160,14 @@ async def get_progress(podcast_id: PodcastId, gate: DatabaseGateDep, principal: 
     return ModelResponse(ProgressOut(podcast_id=row.id, progress=result.summary, questions=result.questions))
 
 
+@router.get("/{podcast_id}/transcript/", response_model=TranscriptOut, responses={**API, **NOT_FOUND, **INVALID})
+async def get_transcript(podcast_id: PodcastId, gate: DatabaseGateDep, principal: CurrentPrincipal):
+    """Every language's script, for reading instead of listening: an audio-only podcast's too,
+    which the podcast itself keeps out of sight (the seed's format)."""
+    row = await _visible_record(gate, principal, podcast_id, ("scripts",))
+    return ModelResponse(TranscriptOut(podcast_id=row.id, scripts=row.scripts))
+
+
 @router.get("/{podcast_id}/answers/", response_model=AnswersOut, responses={**API, **NOT_FOUND, **INVALID})
 async def get_answers(podcast_id: PodcastId, gate: DatabaseGateDep, principal: CurrentPrincipal):
     return _answers_out(await _visible_record(gate, principal, podcast_id, views.FOR_ANSWERS))
@@ -171,9 +180,10 @@ async def get_answers(podcast_id: PodcastId, gate: DatabaseGateDep, principal: C
 def put_answers(
     podcast_id: PodcastId, body: AnswersIn, session: SessionDep, principal: CurrentPrincipal, container: ContainerDep
 ):
-    """Save answers keyed by question id or text; earlier answers to other questions stay."""
+    """Save answers keyed by question id or text; earlier answers to other questions stay, and so does a
+    newer answer than one written at `written_at`."""
     row = commands.save_answers(session, container.schemas, _visible(session, principal, podcast_id), principal,
-                                body.answers)
+                                body.answers, body.written_at)
     container.outbox_wakeup.notify()  # its AnswerSubmitted: graded the sooner
     return _answers_out(row)  # every answer of the podcast as now stored (a concurrent save's too)
 
@@ -264,7 +274,7 @@ def get_audio(
     "/{podcast_id}/transcript/{language}.vtt",
     responses={**API, **NOT_FOUND, **INVALID, **TRANSCRIPT},
 )
-def get_transcript(podcast_id: PodcastId, language: str, session: SessionDep, principal: CurrentPrincipal):
+def get_transcript_vtt(podcast_id: PodcastId, language: str, session: SessionDep, principal: CurrentPrincipal):
     """The WebVTT transcript of one language's audio: a cue per sentence (owner and staff)."""
     return transcript_response(_track(session, principal, podcast_id, language))
 

@@ -3,39 +3,43 @@
 // the accuracy check. Below, the costs of the last 30 days, a row a podcast date.
 
 import { api } from './api.js';
-import { FORMATS, languageName, languageOfLocale } from './languages.js';
+import {
+  formatDate, formatList, formatMinutes, formatNumber, formatPercent, formatSeconds, language, shortDate, t, tNodes,
+} from './i18n.js';
+import { formatName, languageName, podcastLanguageOf } from './languages.js';
 import { languagesOf, questionText, renderPlayers, renderScripts } from './podcast-view.js';
 import { onRequestSubmit, setupRequestForm, showFieldErrors } from './request-form.js';
 import { requireUser, userLabel } from './session.js';
-import { $, clear, el, formatDate, isFinal, percentText, poll, shortDate, showError, statusBadge } from './ui.js';
+import { $, clear, el, isFinal, poll, showError, statusBadge } from './ui.js';
 
 const user = requireUser();
 let learners = [];
 let shownId = null;
 let stopPolling = null;
 
-const learnerName = (id) => (learners.find((l) => l.id === id) || {}).name || `learner ${id}`;
+const learnerName = (id) => (learners.find((l) => l.id === id) || {}).name || t('session.learner', { id });
 
 function meta(term, value) {
   return [el('dt', {}, term), el('dd', {}, value)];
 }
 
 // Estimates come to fractions of a cent a podcast: four decimals. Null: not known.
-const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 4 });
-const usd = (amount) => (amount === null ? 'unknown' : USD.format(amount));
-const count = (n) => Number(n).toLocaleString();
+const USD = new Intl.NumberFormat(language, { style: 'currency', currency: 'USD', minimumFractionDigits: 4 });
+const usd = (amount) => (amount === null ? t('admin.unknown') : USD.format(amount));
+const count = (n) => formatNumber(Number(n));
 
 function scriptCost(attempt) {
-  if (!attempt.llm_provider) return 'not written yet';
+  if (!attempt.llm_provider) return t('admin.not_written');
   const writer = attempt.llm_model ? `${attempt.llm_provider} (${attempt.llm_model})` : attempt.llm_provider;
   const tokens = attempt.input_tokens === null ? ''
-    : `, ${count(attempt.input_tokens)} prompt and ${count(attempt.output_tokens)} answer tokens`;
+    : t('admin.tokens', { input: count(attempt.input_tokens), output: count(attempt.output_tokens) });
   return `${writer}${tokens}, ${usd(attempt.script_cost_usd)}`;
 }
 
 function speechCost(attempt) {
-  if (!attempt.tts_provider) return 'none';
-  const characters = attempt.speech_characters === null ? '' : `, ${count(attempt.speech_characters)} characters billed`;
+  if (!attempt.tts_provider) return t('admin.no_speech');
+  const characters = attempt.speech_characters === null ? ''
+    : t('admin.characters', { count: count(attempt.speech_characters) });
   return `${attempt.tts_provider}${characters}, ${usd(attempt.speech_cost_usd)}`;
 }
 
@@ -48,11 +52,11 @@ async function renderCost(podcast) {
     showError(list.appendChild(el('li', { class: 'error' })), err);
     return;
   }
-  if (!attempts.length) list.append(el('li', { class: 'hint' }, 'Nothing recorded yet (or made before costs were kept).'));
+  if (!attempts.length) list.append(el('li', { class: 'hint' }, t('admin.no_costs')));
   for (const a of attempts) {
-    list.append(el('li', { 'data-attempt': a.attempt },
-      `Attempt ${a.attempt}: ${usd(a.estimated_cost_usd)} estimated. `
-      + `Script: ${scriptCost(a)}. Speech: ${speechCost(a)}.`));
+    list.append(el('li', { 'data-attempt': a.attempt }, t('admin.attempt_cost', {
+      attempt: a.attempt, total: usd(a.estimated_cost_usd), script: scriptCost(a), speech: speechCost(a),
+    })));
   }
 }
 
@@ -80,14 +84,14 @@ async function loadCosts() {
     el('th', { scope: 'row' }, shortDate(day.for_date)), costCells(day))));
   const total = Object.fromEntries([...COUNTS, ...AMOUNTS].map((k) => [k, days.reduce((sum, day) => sum + day[k], 0)]));
   table.tFoot.replaceChildren(days.length
-    ? el('tr', {}, el('th', { scope: 'row' }, 'Total'), costCells(total))
-    : el('tr', {}, el('td', { colspan: 9 }, 'No podcasts in the last 30 days.')));
+    ? el('tr', {}, el('th', { scope: 'row' }, t('admin.col_total')), costCells(total))
+    : el('tr', {}, el('td', { colspan: 9 }, t('admin.no_recent_costs'))));
 }
 
 function renderQuestions(podcast) {
   const list = clear($('detail-questions'));
   if (!podcast.questions.length) {
-    list.append(el('li', { class: 'hint' }, isFinal(podcast.status) ? 'No questions.' : 'Not written yet.'));
+    list.append(el('li', { class: 'hint' }, t(isFinal(podcast.status) ? 'admin.no_questions' : 'admin.questions_later')));
     return;
   }
   const secondary = podcast.secondary_language;
@@ -97,15 +101,15 @@ function renderQuestions(podcast) {
       el('p', { class: 'question-text', lang: podcast.primary_language }, questionText(q, podcast.primary_language)),
       secondary && q.text[secondary] ? el('p', { class: 'translation', lang: secondary }, q.text[secondary]) : null,
       answer
-        ? el('p', { class: 'answer' }, el('span', { class: 'answer-label' }, 'Answer: '), answer)
-        : el('p', { class: 'answer unanswered' }, 'Not answered yet.')));
+        ? el('p', { class: 'answer' }, el('span', { class: 'answer-label' }, t('admin.answer')), ' ', answer)
+        : el('p', { class: 'answer unanswered' }, t('podcast.not_answered'))));
   }
 }
 
 async function renderAccuracy(podcast) {
   const box = clear($('detail-accuracy'));
   if (podcast.status !== 'completed') {
-    box.append(el('p', { class: 'hint' }, 'Checked once the podcast is ready.'));
+    box.append(el('p', { class: 'hint' }, t('admin.check_later')));
     return;
   }
   let check;
@@ -120,38 +124,44 @@ async function renderAccuracy(podcast) {
   const list = (items, empty) => (items.length
     ? el('ul', {}, items.map((t) => el('li', {}, t))) : el('p', { class: 'hint' }, empty));
   box.append(
-    el('p', { class: 'score' }, el('strong', {}, `Score ${percentText(100 * check.accuracy_score)}`),
-      ` (${m.checks_passed} of ${m.checks_total} checks passed)`),
-    el('h4', {}, 'Issues'), list(check.issues, 'No issues.'),
-    el('h4', {}, 'Warnings'), list(check.warnings, 'No warnings.'),
+    el('p', { class: 'score' }, el('strong', {}, t('admin.score', { score: formatPercent(100 * check.accuracy_score) })),
+      ' ', t('admin.checks_passed', { passed: m.checks_passed, total: m.checks_total })),
+    el('h4', {}, t('admin.issues')), list(check.issues, t('admin.no_issues')),
+    el('h4', {}, t('admin.warnings')), list(check.warnings, t('admin.no_warnings')),
     el('dl', { class: 'meta-list' },
-      ...meta('Courses named', `${c.courses_mentioned.found.length} of ${c.courses_mentioned.expected.length}`
-        + (c.courses_mentioned.found.length ? `: ${c.courses_mentioned.found.join(', ')}` : '')),
-      ...meta('Scripts', Object.entries(c.script_length)
-        .map(([lang, s]) => `${languageName(lang)} ${s.characters} characters, about ${s.estimated_minutes} min`).join('; ')),
-      ...meta('Audio', c.audio.required
-        ? Object.entries(c.duration_seconds).map(([lang, s]) => `${languageName(lang)} ${Math.round(s)} s`).join('; ') || 'missing'
-        : 'not part of this format'),
-      ...meta('Answered', `${c.qa_status.answered_count} of ${c.qa_status.questions_count}`)));
+      ...meta(t('admin.courses_named'), t('progress.of', {
+        answered: c.courses_mentioned.found.length, total: c.courses_mentioned.expected.length,
+      }) + (c.courses_mentioned.found.length ? `: ${formatList(c.courses_mentioned.found)}` : '')),
+      ...meta(t('admin.col_scripts'), Object.entries(c.script_length).map(([lang, s]) => t('admin.script_length', {
+        language: languageName(lang), characters: formatNumber(s.characters), minutes: formatNumber(s.estimated_minutes),
+      })).join('; ')),
+      ...meta(t('admin.audio'), c.audio.required
+        ? Object.entries(c.duration_seconds).map(([lang, s]) => t('admin.audio_seconds', {
+          language: languageName(lang), seconds: formatSeconds(Math.round(s)),
+        })).join('; ') || t('admin.missing')
+        : t('admin.not_in_format')),
+      ...meta(t('podcast.answered_label'), t('progress.of', {
+        answered: c.qa_status.answered_count, total: c.qa_status.questions_count,
+      }))));
 }
 
 function renderDetail(podcast, { full }) {
   $('detail').hidden = false;
   $('detail').dataset.podcastId = podcast.id;
   $('detail').dataset.status = podcast.status;
-  $('detail-heading').textContent = `Podcast ${podcast.id} for ${learnerName(podcast.user_id)}`;
+  $('detail-heading').textContent = t('admin.detail_heading', { id: podcast.id, name: learnerName(podcast.user_id) });
   const said = podcast.status === 'failed' && podcast.error_message ? ` ${podcast.error_message}` : '';
-  const following = isFinal(podcast.status) ? '' : ' This updates by itself.';
-  $('detail-status').replaceChildren('Status: ', statusBadge(podcast.status), said, following);
+  const following = isFinal(podcast.status) ? '' : ` ${t('admin.updates')}`;
+  $('detail-status').replaceChildren(...tNodes('admin.status', { status: statusBadge(podcast.status) }), said, following);
   $('detail-meta').replaceChildren(
-    ...meta('Date', formatDate(podcast.for_date)),
-    ...meta('Attempt', String(podcast.attempt)),
-    ...meta('Languages', languagesOf(podcast).map(languageName).join(' + ')),
-    ...meta('Format', FORMATS[podcast.output_format]),
-    ...meta('Length', `${podcast.minutes} minutes`),
-    ...meta('Courses', podcast.included_courses.join(', ') || '—'),
-    ...meta('Writer', podcast.llm_provider ? `${podcast.llm_provider}${podcast.llm_model ? ` (${podcast.llm_model})` : ''}` : '—'),
-    ...meta('Speech', podcast.tts_provider || '—'),
+    ...meta(t('admin.col_date'), formatDate(podcast.for_date)),
+    ...meta(t('admin.attempt'), String(podcast.attempt)),
+    ...meta(t('field.languages'), languagesOf(podcast).map(languageName).join(' + ')),
+    ...meta(t('request.format'), formatName(podcast.output_format)),
+    ...meta(t('prefs.length'), formatMinutes(podcast.minutes)),
+    ...meta(t('admin.courses'), formatList(podcast.included_courses) || '—'),
+    ...meta(t('admin.writer'), podcast.llm_provider ? `${podcast.llm_provider}${podcast.llm_model ? ` (${podcast.llm_model})` : ''}` : '—'),
+    ...meta(t('admin.col_speech'), podcast.tts_provider || '—'),
   );
   if (full) {
     renderCost(podcast);
@@ -205,7 +215,7 @@ async function loadRecent() {
         type: 'button', class: 'link-button', 'aria-current': p.id === shownId ? 'true' : null,
         onclick: () => showPodcast(p.id, { focus: true }),
       },
-        `${formatDate(p.for_date)}: ${languagesOf(p).map(languageName).join(' + ')}, ${FORMATS[p.output_format].toLowerCase()}`),
+        t('admin.recent_item', { date: formatDate(p.for_date), languages: languagesOf(p).map(languageName).join(' + '), format: formatName(p.output_format) })),
       ' ', statusBadge(p.status))));
     $('recent-empty').hidden = page.results.length > 0;
   } catch (err) {
@@ -216,8 +226,8 @@ async function loadRecent() {
 async function start() {
   if (!user) return;
   if (!user.staff) {
-    showError($('page-error'), new Error(`This page is for staff, and you are signed in as ${userLabel(user)}.`));
-    $('page-error').append(' ', el('a', { href: '/signin/?next=/admin/dailycast/' }, 'Sign in as staff'));
+    showError($('page-error'), new Error(t('admin.staff_only', { name: userLabel(user) })));
+    $('page-error').append(' ', el('a', { href: '/signin/?next=/admin/dailycast/' }, t('admin.signin_staff')));
     return;
   }
   try {
@@ -228,11 +238,11 @@ async function start() {
   }
   const form = $('generate-form');
   const select = $('learner');
-  select.replaceChildren(...learners.map((l) => el('option', { value: l.id }, `${l.name} (learner ${l.id})`)));
+  select.replaceChildren(...learners.map((l) => el('option', { value: l.id }, t('common.learner_option', { name: l.name, id: l.id }))));
   const fields = setupRequestForm(form);
   const learnerChanged = () => {
     const learner = learners.find((l) => l.id === Number(select.value));
-    if (learner) fields.setPrimary(languageOfLocale(learner.locale));
+    if (learner) fields.setPrimary(podcastLanguageOf(learner.locale));
     loadRecent();
   };
   select.addEventListener('change', learnerChanged);
@@ -262,7 +272,7 @@ async function start() {
 
   onRequestSubmit(form, fields, 'generate-error', async (body, error) => {
     if (!select.value) {
-      showFieldErrors(form, { user_id: 'Choose a learner.' });
+      showFieldErrors(form, { user_id: t('admin.choose_learner') });
       return;
     }
     body.user_id = Number(select.value);

@@ -1,25 +1,29 @@
 // The REST API client: fetch with the bearer token, and errors turned into sentences.
 
+import { t } from './i18n.js';
+
 const TOKEN_KEY = 'dailycast.token';
 
 export const getToken = () => sessionStorage.getItem(TOKEN_KEY);
 export const setToken = (token) => sessionStorage.setItem(TOKEN_KEY, token);
 export const clearToken = () => sessionStorage.removeItem(TOKEN_KEY);
 
-// Names people know for the fields the API names in its 422 answers.
-const FIELD_NAMES = {
-  user_id: 'Learner',
-  primary_language: 'Primary language',
-  secondary_language: 'Second language',
-  languages: 'Languages',
-  output_format: 'Format',
-  answers: 'Answers',
-  daily: 'A podcast every day',
-  minutes: 'Length',
-  delivery_time: 'Ready at',
-  time_zone: 'Time zone',
-  token: 'Token',
+// Names people know for the fields the API names in its 422 answers (the API's own message, after
+// the name, is in English).
+const FIELD_KEYS = {
+  user_id: 'common.learner',
+  primary_language: 'admin.primary',
+  secondary_language: 'field.secondary',
+  languages: 'field.languages',
+  output_format: 'request.format',
+  answers: 'field.answers',
+  daily: 'prefs.daily',
+  minutes: 'prefs.length',
+  delivery_time: 'prefs.time',
+  time_zone: 'prefs.zone',
+  token: 'field.token',
 };
+const fieldName = (field) => (FIELD_KEYS[field] ? t(FIELD_KEYS[field]) : field);
 
 export class ApiError extends Error {
   // status: HTTP status (0: no answer); fields: {field: message} for 422s that name one.
@@ -48,11 +52,11 @@ function describeProblem(problem) {
   let msg = cleanMessage(problem.msg);
   // Model-level checks say "field: message" themselves.
   const named = /^([a-z_]+): (.*)$/.exec(msg);
-  if (named && FIELD_NAMES[named[1]]) {
+  if (named && FIELD_KEYS[named[1]]) {
     field = named[1];
     msg = named[2];
   }
-  const label = field ? FIELD_NAMES[field] || field : null;
+  const label = field ? fieldName(field) : null;
   return { field, text: label ? `${label}: ${msg}` : msg };
 }
 
@@ -67,16 +71,16 @@ export function describe(status, data) {
   const said = typeof detail === 'string' ? detail : '';
   switch (status) {
     case 401:
-      return { message: `You are not signed in, or your sign-in has expired or was refused (${said || 'no token'}). Please sign in again.` };
+      return { message: t('error.401', { detail: said || t('error.no_token') }) };
     case 403:
-      return { message: `Not allowed: ${said || 'you may not do this'}.` };
+      return { message: t('error.403', { detail: said || t('error.not_allowed') }) };
     case 404:
-      return { message: `Not found: ${said || 'nothing is here'}. It does not exist, or it is not yours.` };
+      return { message: t('error.404', { detail: said || t('error.nothing_here') }) };
     case 422:
-      return { message: `The request was refused: ${said || 'invalid input'}.` };
+      return { message: t('error.422', { detail: said || t('error.invalid_input') }) };
     default:
-      if (status >= 500) return { message: `The server had a problem (HTTP ${status}). Please try again in a moment.` };
-      return { message: said || `The request failed (HTTP ${status}).` };
+      if (status >= 500) return { message: t('error.500', { status }) };
+      return { message: said || t('error.failed', { status }) };
   }
 }
 
@@ -92,7 +96,7 @@ export async function api(path, { method = 'GET', body, token = getToken(), sign
     });
   } catch (err) {
     if (err.name === 'AbortError') throw err;
-    throw new ApiError(0, 'Cannot reach the Dailycast server. Check that it is running and try again.');
+    throw new ApiError(0, t('error.unreachable'));
   }
   if (response.status === 204) return null;
   const data = await response.json().catch(() => null);
@@ -127,7 +131,7 @@ export async function audioUrl(url, { signal } = {}) {
     response = await fetch(url, { headers: { Authorization: `Bearer ${getToken()}` }, signal });
   } catch (err) {
     if (err.name === 'AbortError') throw err;
-    throw new ApiError(0, 'Cannot reach the Dailycast server to load the audio.');
+    throw new ApiError(0, t('error.unreachable_audio'));
   }
   if (!response.ok) {
     const data = await response.json().catch(() => null);

@@ -1,9 +1,10 @@
 // A small bar chart drawn as inline SVG, with a table of the same numbers for screen readers.
 
+import { formatPercent, t } from './i18n.js';
 import { el } from './ui.js';
 
 // points: [{label, value (0-100), detail}]; returns a <figure>.
-export function barChart(points, { title, description, valueLabel = (v) => `${Math.round(v)} %` }) {
+export function barChart(points, { title, description, valueLabel = formatPercent }) {
   const width = 640;
   const height = 240;
   const pad = { top: 16, right: 12, bottom: 40, left: 44 };
@@ -15,7 +16,7 @@ export function barChart(points, { title, description, valueLabel = (v) => `${Ma
 
   const grid = [0, 25, 50, 75, 100].map((v) => el('g', { class: 'grid' },
     el('line', { x1: pad.left, x2: width - pad.right, y1: y(v), y2: y(v) }),
-    el('text', { x: pad.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, `${v}%`)));
+    el('text', { x: pad.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, formatPercent(v))));
   const every = Math.ceil(points.length / 10); // at most ~10 labels on the axis
   const bars = points.map((p, i) => {
     const x = pad.left + slot * i + (slot - barW) / 2;
@@ -31,7 +32,7 @@ export function barChart(points, { title, description, valueLabel = (v) => `${Ma
   }, el('title', { id: 'chart-title' }, title), el('desc', { id: 'chart-desc' }, description), grid, bars);
   const table = el('table', { class: 'visually-hidden' },
     el('caption', {}, title),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Day'), el('th', { scope: 'col' }, 'Answered'))),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('progress.col_day')), el('th', { scope: 'col' }, t('podcast.answered_label')))),
     el('tbody', {}, points.map((p) => el('tr', {}, el('th', { scope: 'row' }, p.label),
       el('td', {}, `${valueLabel(p.value)}${p.detail ? ` (${p.detail})` : ''}`)))));
   return el('figure', { class: 'chart-figure' }, svg, table);

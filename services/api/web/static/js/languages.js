@@ -1,30 +1,16 @@
-// The nine languages and three formats the API knows (services/api/schemas.py).
+// The nine languages and three formats the API knows (services/api/schemas.py); their names in
+// the reader's language come from i18n.js (Intl.DisplayNames).
 
-export const LANGUAGES = {
-  en: 'English',
-  ja: 'Japanese',
-  es: 'Spanish',
-  fr: 'French',
-  de: 'German',
-  it: 'Italian',
-  pt: 'Portuguese',
-  ru: 'Russian',
-  ko: 'Korean',
-};
+import { languageOfLocale, t } from './i18n.js';
+
+export { LANGUAGES, languageName, languageOfLocale } from './i18n.js';
 
 // A podcast's lengths in minutes (the API accepts these only).
 export const LENGTHS = [3, 6, 10];
 
-export const FORMATS = {
-  both: 'Text and audio',
-  audio: 'Audio only',
-  text: 'Text only',
-};
+const FORMAT_KEYS = { both: 'format.both', audio: 'format.audio', text: 'format.text' };
+export const FORMATS = Object.keys(FORMAT_KEYS);
+export const formatName = (format) => (FORMAT_KEYS[format] ? t(FORMAT_KEYS[format]) : format);
 
-export const languageName = (code) => LANGUAGES[code] || code;
-
-// "ja-JP" -> "ja"; a locale we do not speak -> English.
-export function languageOfLocale(locale) {
-  const code = String(locale || '').slice(0, 2).toLowerCase();
-  return code in LANGUAGES ? code : 'en';
-}
+// The podcast language a locale suggests: its own, or English.
+export const podcastLanguageOf = (locale) => languageOfLocale(locale) || 'en';

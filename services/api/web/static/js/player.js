@@ -2,6 +2,7 @@
 // each question's moment (the question's `pause_at` in that language's audio).
 
 import { audioUrl } from './api.js';
+import { t } from './i18n.js';
 
 // Stop `audio` when playback crosses a question's pause_at; onStop(questionId) shows its form.
 // A stop is made once per pass: seeking back before a question arms it again; seeking past
@@ -35,19 +36,19 @@ export function addQuestionStops(audio, questions, language, onStop) {
 
 // Load the audio through the API (see api.audioUrl) and say how it went in `note`.
 export async function loadAudio(audio, url, note, describeLoaded) {
-  note.textContent = 'Loading the audio…';
+  note.textContent = t('player.loading');
   try {
     const src = await audioUrl(url);
     await new Promise((resolve, reject) => {
       audio.addEventListener('loadedmetadata', resolve, { once: true });
-      audio.addEventListener('error', () => reject(new Error('the browser cannot play this file')), { once: true });
+      audio.addEventListener('error', () => reject(new Error(t('player.cannot_play'))), { once: true });
       audio.src = src;
       audio.load();
     });
     note.textContent = describeLoaded();
     audio.dataset.loaded = 'true';
   } catch (err) {
-    note.textContent = `The audio could not be loaded. ${err.message}`;
+    note.textContent = t('player.load_failed', { reason: err.message });
     note.classList.add('error');
     audio.dataset.loaded = 'error';
   }

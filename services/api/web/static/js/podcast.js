@@ -2,10 +2,14 @@
 // their answer forms, the script per language, and the learner's completion.
 
 import { api } from './api.js';
-import { FORMATS, languageName } from './languages.js';
+import { formatDate, formatList, formatPercent, t } from './i18n.js';
+import { formatName, languageName } from './languages.js';
 import { languagesOf, questionText, renderPlayers, renderScripts } from './podcast-view.js';
+import {
+  isSavedOffline, queueAnswer, queuedAnswers, removeOffline, saveOffline, sendQueuedAnswers,
+} from './offline.js';
 import { requireUser } from './session.js';
-import { STATUS_TEXT, $, clear, completion, el, formatDate, isFinal, percentText, poll, showError } from './ui.js';
+import { $, clear, completion, el, isFinal, poll, showError, statusText } from './ui.js';
 
 const user = requireUser();
 const podcastId = Number(location.pathname.split('/').filter(Boolean)[1]);
@@ -15,15 +19,15 @@ let grades = {}; // question id -> its row of the progress (feedback, key points
 
 function renderHeader() {
   const languages = languagesOf(podcast).map(languageName).join(' + ');
-  $('title').textContent = `Podcast of ${formatDate(podcast.for_date)}`;
-  document.title = `${$('title').textContent} · Dailycast`;
-  const meta = [languages, FORMATS[podcast.output_format]];
-  if (podcast.included_courses.length) meta.push(`about ${podcast.included_courses.join(', ')}`);
-  if (user.staff) meta.unshift(`Learner ${podcast.user_id}`);
+  $('title').textContent = t('podcast.title', { date: formatDate(podcast.for_date) });
+  document.title = t('title.with_site', { title: $('title').textContent });
+  const meta = [languages, formatName(podcast.output_format)];
+  if (podcast.included_courses.length) meta.push(t('podcast.about', { courses: formatList(podcast.included_courses) }));
+  if (user.staff) meta.unshift(t('session.learner', { id: podcast.user_id }));
   $('meta').textContent = meta.join(' · ');
-  let status = `Status: ${STATUS_TEXT[podcast.status]}`;
-  if (podcast.status === 'failed') status += `. ${podcast.error_message || ''}`;
-  else if (!isFinal(podcast.status)) status += ' This page updates by itself.';
+  let status = t('podcast.status', { status: statusText(podcast.status) });
+  if (podcast.status === 'failed') status += ` ${podcast.error_message || ''}`;
+  else if (!isFinal(podcast.status)) status += ` ${t('podcast.updates')}`;
   $('status').textContent = status;
   $('status').dataset.status = podcast.status;
 }
@@ -31,8 +35,8 @@ function renderHeader() {
 function renderCompletion() {
   const { answered, total, percent } = completion(podcast);
   $('completion-bar').value = percent;
-  $('completion-bar').setAttribute('aria-valuetext', `${answered} of ${total} answered`);
-  $('completion-text').textContent = `${answered} of ${total} answered: ${percentText(percent)}`;
+  $('completion-bar').setAttribute('aria-valuetext', t('podcast.answered_of', { answered, total }));
+  $('completion-text').textContent = t('podcast.completion', { answered, total, percent: formatPercent(percent) });
 }
 
 // The answer's grade: its score, each key point covered or not, and the feedback in the podcast's language.
@@ -45,7 +49,7 @@ function renderFeedback(questionId) {
   if (box.hidden) return;
   const lang = podcast.primary_language;
   box.append(
-    el('p', { class: 'feedback-score' }, `Score: ${percentText(graded.score * 100)}`),
+    el('p', { class: 'feedback-score' }, `Score: ${formatPercent(graded.score * 100)}`),
     el('ul', { class: 'key-points', lang }, graded.key_points.map((point) => {
       const covered = graded.key_points_covered.includes(point);
       return el('li', { class: covered ? 'covered' : 'missed' },
@@ -69,7 +73,7 @@ function awaitGrade(questionId, state) {
 async function loadGrades() {
   const shown = await api(`/api/podcasts/${podcast.id}/progress/`);
   grades = Object.fromEntries(shown.questions.map((q) => [q.id, q]));
-  $('score-text').textContent = shown.progress.score === null ? '' : `Score: ${percentText(shown.progress.score * 100)}`;
+  $('score-text').textContent = shown.progress.score === null ? '' : `Score: ${formatPercent(shown.progress.score * 100)}`;
 }
 
 function questionForm(q, index) {
@@ -80,17 +84,18 @@ function questionForm(q, index) {
   const mayAnswer = user.id === podcast.user_id; // only the learner answers; staff read
   const translation = secondary && q.text[secondary]
     ? el('p', { class: 'translation', lang: secondary }, q.text[secondary]) : null;
+  const queued = q.id in queuedAnswers(user.id, podcast.id);
   const state = el('p', { class: 'answer-state', id: `${fieldId}-state`, 'aria-live': 'polite' },
-    saved.trim() ? 'Saved.' : 'Not answered yet.');
+    t(queued ? 'offline.queued' : (saved.trim() ? 'podcast.saved' : 'podcast.not_answered')));
   const textarea = el('textarea', {
     id: fieldId, name: q.id, rows: 3, maxlength: 5000, readonly: !mayAnswer,
     'aria-describedby': `${fieldId}-state`,
   });
   textarea.value = saved;
-  const button = el('button', { type: 'submit', hidden: !mayAnswer }, 'Save answer');
+  const button = el('button', { type: 'submit', hidden: !mayAnswer }, t('podcast.save_answer'));
   const form = el('form', { class: 'question', id: `question-${q.id}`, 'data-question-id': q.id, novalidate: true },
     el('label', { for: fieldId, class: 'question-label' },
-      el('span', { class: 'question-number' }, `Question ${index + 1}`),
+      el('span', { class: 'question-number' }, t('podcast.question_number', { n: index + 1 })),
       el('span', { class: 'question-text', lang: primary }, questionText(q, primary))),
     translation, textarea,
     el('div', { class: 'question-actions' }, button, state),
@@ -98,14 +103,14 @@ function questionForm(q, index) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!textarea.value.trim()) {
-      state.textContent = 'Write an answer first.';
+      state.textContent = t('podcast.write_first');
       state.classList.add('error');
       textarea.focus();
       return;
     }
     button.disabled = true;
     state.classList.remove('error');
-    state.textContent = 'Saving…';
+    state.textContent = t('podcast.saving');
     try {
       const answer = await api(`/api/podcasts/${podcast.id}/answers/`, {
         method: 'PUT', body: { answers: { [q.id]: textarea.value } },
@@ -119,8 +124,18 @@ function questionForm(q, index) {
       resumeAfter(q.id);
       awaitGrade(q.id, state);
     } catch (err) {
-      state.textContent = err.message;
-      state.classList.add('error');
+      if (err.status !== 0) {
+        state.textContent = err.message;
+        state.classList.add('error');
+        return;
+      }
+      // No network: kept on this device, sent when the server answers again.
+      queueAnswer(user.id, podcast.id, q.id, textarea.value);
+      podcast.student_answers = { ...podcast.student_answers, [q.id]: textarea.value };
+      state.textContent = t('offline.queued');
+      form.classList.add('answered');
+      renderCompletion();
+      resumeAfter(q.id);
     } finally {
       button.disabled = false;
     }
@@ -133,8 +148,8 @@ function renderQuestions() {
   const container = $('questions');
   clear(container);
   if (!podcast.questions.length) {
-    container.append(el('p', { class: 'hint' }, podcast.status === 'failed'
-      ? 'This podcast failed: it has no questions.' : 'The questions will be here once the podcast is ready.'));
+    container.append(el('p', { class: 'hint' }, t(podcast.status === 'failed'
+      ? 'podcast.failed_no_questions' : 'podcast.questions_later')));
     return;
   }
   podcast.questions.forEach((q, i) => container.append(questionForm(q, i)));
@@ -182,8 +197,7 @@ function stopAt(questionId, audio) {
     form.classList.toggle('current', form.dataset.questionId === questionId);
   }
   const form = $(`question-${questionId}`);
-  $('question-status').textContent = `The audio stopped at question ${index + 1} of ${podcast.questions.length}. `
-    + 'Write your answer and save it: the audio then goes on. Or press play to go on without answering.';
+  $('question-status').textContent = t('podcast.stopped', { n: index + 1, total: podcast.questions.length });
   form.scrollIntoView({ block: 'center', behavior: 'smooth' });
   $(`answer-${questionId}`).focus({ preventScroll: true });
   audio.addEventListener('play', () => {
@@ -199,6 +213,47 @@ function resumeAfter(questionId) {
   }
 }
 
+// Answers written offline: shown as the learner left them, and sent once the server answers.
+async function sendQueued() {
+  const sent = (await sendQueuedAnswers(user.id))[podcast.id];
+  if (!sent) return;
+  const waiting = queuedAnswers(user.id, podcast.id);
+  podcast.student_answers = { ...sent, ...waiting };
+  for (const q of podcast.questions) {
+    if (!(q.id in waiting) && sent[q.id] !== undefined) {
+      $(`answer-${q.id}`).value = sent[q.id]; // the server's: a newer answer from elsewhere wins
+      $(`answer-${q.id}-state`).textContent = t('podcast.saved');
+    }
+  }
+  renderCompletion();
+}
+
+async function renderOffline() {
+  const section = $('offline-section');
+  const mine = user.id === podcast.user_id;
+  section.hidden = !mine || podcast.status !== 'completed' || !('caches' in window);
+  if (section.hidden) return;
+  const button = $('offline-button');
+  const show = (saved) => {
+    $('offline-status').textContent = t(saved ? 'offline.saved' : 'offline.not_saved');
+    button.textContent = t(saved ? 'offline.remove' : 'offline.save');
+    button.dataset.saved = String(saved);
+  };
+  show(await isSavedOffline(user.id, podcast.id));
+  button.onclick = async () => {
+    button.disabled = true;
+    try {
+      if (button.dataset.saved === 'true') await removeOffline(user.id, podcast.id);
+      else await saveOffline(user.id, podcast);
+      show(button.dataset.saved !== 'true');
+    } catch (err) {
+      $('offline-status').textContent = t('offline.failed', { reason: err.message });
+    } finally {
+      button.disabled = false;
+    }
+  };
+}
+
 function renderAll() {
   renderHeader();
   renderPlayers($('players'), podcast, { onStop: stopAt });
@@ -210,7 +265,7 @@ function renderAll() {
     api(`/api/podcasts/${podcast.id}/rating/`).then(renderRating, (err) => showError($('page-error'), err));
     loadGrades().then(() => podcast.questions.forEach((q) => renderFeedback(q.id)), () => {});
   }
-  $('read').hidden = podcast.output_format === 'audio';
+  renderOffline();
   $('listen').hidden = podcast.output_format === 'text';
   $('podcast').hidden = false;
 }
@@ -218,17 +273,24 @@ function renderAll() {
 async function start() {
   if (!user) return;
   if (!Number.isInteger(podcastId)) {
-    showError($('page-error'), new Error('This is not a podcast address.'));
+    showError($('page-error'), new Error(t('podcast.bad_address')));
     return;
   }
   try {
     podcast = await api(`/api/podcasts/${podcastId}/`);
   } catch (err) {
-    $('title').textContent = err.status === 404 ? 'Podcast not found' : 'Podcast';
+    $('title').textContent = t(err.status === 404 ? 'podcast.not_found' : 'podcast.heading');
     showError($('page-error'), err);
     return;
   }
+  if (user.id === podcast.user_id) {
+    podcast.student_answers = { ...podcast.student_answers, ...queuedAnswers(user.id, podcast.id) };
+  }
   renderAll();
+  if (user.id === podcast.user_id) {
+    sendQueued();
+    window.addEventListener('online', sendQueued);
+  }
   // While it is being made, follow its status; show everything once it is ready.
   if (!isFinal(podcast.status)) {
     poll(async () => {

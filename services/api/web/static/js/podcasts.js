@@ -1,11 +1,12 @@
 // The list of podcasts; a podcast being made updates its status by itself.
 
 import { api } from './api.js';
-import { FORMATS, languageName, languageOfLocale } from './languages.js';
+import { formatDate, formatPercent, formatShortMinutes, language, t } from './i18n.js';
+import { formatName, languageName } from './languages.js';
 import { setupPreferencesForm, todayIn } from './preferences-form.js';
 import { onRequestSubmit, setupRequestForm, showFieldErrors } from './request-form.js';
 import { requireUser } from './session.js';
-import { STATUS_TEXT, $, completion, el, formatDate, isFinal, percentText, poll, showError, statusBadge } from './ui.js';
+import { $, completion, el, isFinal, poll, showError, statusBadge, statusText } from './ui.js';
 
 const PAGE_SIZE = 20;
 const user = requireUser();
@@ -19,10 +20,13 @@ function item(p) {
   const languages = [p.primary_language, p.secondary_language].filter(Boolean).map(languageName).join(' + ');
   const { answered, total: count, percent } = completion(p);
   const isToday = p.for_date === today;
-  const title = `${isToday ? 'Today, ' : ''}${formatDate(p.for_date)}: ${languages}`;
-  const details = [FORMATS[p.output_format] || p.output_format, `${p.minutes} min`];
-  if (user.staff) details.unshift(`Learner ${p.user_id}`);
-  if (p.status === 'completed') details.push(`${answered} of ${count} answered (${percentText(percent)})`);
+  const date = formatDate(p.for_date);
+  const title = t('podcasts.item_title', { date: isToday ? t('podcasts.today', { date }) : date, languages });
+  const details = [formatName(p.output_format), formatShortMinutes(p.minutes)];
+  if (user.staff) details.unshift(t('session.learner', { id: p.user_id }));
+  if (p.status === 'completed') {
+    details.push(t('podcasts.answered', { answered, total: count, percent: formatPercent(percent) }));
+  }
   if (p.status === 'failed' && p.error_message) details.push(p.error_message);
   return el('li', { class: 'podcast-item', 'data-podcast-id': p.id, 'data-status': p.status, 'data-today': String(isToday) },
     el('a', { href: `/podcasts/${p.id}/`, class: 'podcast-link' }, title),
@@ -48,7 +52,7 @@ async function load() {
   const changed = podcasts.filter((p) => before.has(p.id) && before.get(p.id) !== p.status);
   if (changed.length) {
     $('list-status').textContent = changed
-      .map((p) => `Podcast of ${formatDate(p.for_date)}: ${STATUS_TEXT[p.status].toLowerCase()}.`).join(' ');
+      .map((p) => t('podcasts.status_changed', { date: formatDate(p.for_date), status: statusText(p.status) })).join(' ');
   }
   return podcasts.some((p) => !isFinal(p.status));
 }
@@ -86,7 +90,7 @@ async function setupFeed() {
 async function start() {
   if (!user) return;
   if (user.staff) {
-    $('page-title').textContent = 'Podcasts';
+    $('page-title').textContent = t('nav.podcasts');
     $('request-section').hidden = true; // staff generate on /admin/dailycast/
     $('preferences-section').hidden = true;
     $('feed-section').hidden = true; // a feed is a learner's own
@@ -102,7 +106,7 @@ async function start() {
   }
   const form = $('request-form');
   const fields = setupRequestForm(form);
-  fields.setPrimary(languageOfLocale(navigator.language));
+  fields.setPrimary(language); // the pages' language, until the learner picks another
   onRequestSubmit(form, fields, 'request-error', async (body, error) => {
     const button = $('request-button');
     button.disabled = true;
@@ -110,7 +114,7 @@ async function start() {
       await api('/api/podcasts/', { method: 'POST', body });
       await load();
       // Said once the list shows it, so the message and the list agree.
-      $('list-status').textContent = 'Your podcast is requested: it is being made.';
+      $('list-status').textContent = t('podcasts.requested');
       watch();
     } catch (err) {
       showFieldErrors(form, err.fields);

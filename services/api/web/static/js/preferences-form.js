@@ -2,7 +2,8 @@
 // (GET and PUT /api/learners/me/preferences; the API checks every value again).
 
 import { api } from './api.js';
-import { FORMATS, LANGUAGES, LENGTHS } from './languages.js';
+import { formatMinutes, t } from './i18n.js';
+import { FORMATS, LANGUAGES, LENGTHS, formatName, languageName } from './languages.js';
 import { $, clear, el, showError } from './ui.js';
 
 // Where the API's 422 for a field is shown.
@@ -52,10 +53,11 @@ function showFieldErrors(form, fields) {
 // Sets up the form; resolves to the saved (or default) preferences, and calls onSaved after each save.
 export async function setupPreferencesForm(onSaved = () => {}) {
   const form = $('preferences-form');
-  $('pref-primary').replaceChildren(...options(Object.entries(LANGUAGES)));
-  $('pref-secondary').replaceChildren(el('option', { value: '' }, 'None'), ...options(Object.entries(LANGUAGES)));
-  $('pref-format').replaceChildren(...options(Object.entries(FORMATS)));
-  $('pref-minutes').replaceChildren(...options(LENGTHS.map((m) => [String(m), `${m} minutes`])));
+  const languages = LANGUAGES.map((code) => [code, languageName(code)]);
+  $('pref-primary').replaceChildren(...options(languages));
+  $('pref-secondary').replaceChildren(el('option', { value: '' }, t('common.none')), ...options(languages));
+  $('pref-format').replaceChildren(...options(FORMATS.map((format) => [format, formatName(format)])));
+  $('pref-minutes').replaceChildren(...options(LENGTHS.map((m) => [String(m), formatMinutes(m)])));
   const chosen = await api('/api/learners/me/preferences');
   fill(chosen);
   form.addEventListener('submit', async (event) => {
@@ -68,8 +70,8 @@ export async function setupPreferencesForm(onSaved = () => {}) {
       const saved = await api('/api/learners/me/preferences', { method: 'PUT', body: read() });
       fill(saved);
       status.textContent = saved.daily
-        ? `Saved: your podcast is ready every day at ${saved.delivery_time} (${saved.time_zone}).`
-        : 'Saved: no daily podcast.';
+        ? t('prefs.saved_daily', { time: saved.delivery_time, zone: saved.time_zone })
+        : t('prefs.saved_off');
       onSaved(saved);
     } catch (err) {
       showFieldErrors(form, err.fields);

@@ -2,9 +2,10 @@
 
 import { allPages, api } from './api.js';
 import { barChart } from './chart.js';
+import { formatDate, formatPercent, shortDate, t } from './i18n.js';
 import { languageName } from './languages.js';
 import { requireUser } from './session.js';
-import { $, clear, completion, el, formatDate, percentText, shortDate, showError } from './ui.js';
+import { $, clear, completion, el, showError } from './ui.js';
 
 const user = requireUser();
 
@@ -25,7 +26,7 @@ function byDay(podcasts) {
   return [...days.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).slice(-30).map(([date, d]) => ({
     label: shortDate(date),
     value: d.total ? (100 * d.answered) / d.total : 0,
-    detail: `${d.answered} of ${d.total} questions`,
+    detail: t('progress.day_detail', { answered: d.answered, total: d.total }),
   }));
 }
 
@@ -36,21 +37,21 @@ function render(podcasts) {
   const questions = totals.reduce((n, c) => n + c.total, 0);
   const done = totals.filter((c) => c.total && c.answered === c.total).length;
   $('summary').replaceChildren(
-    stat('Podcasts ready', String(finished.length)),
-    stat('Podcasts fully answered', String(done)),
-    stat('Questions answered', `${answered} of ${questions}`),
-    stat('Overall', percentText(questions ? (100 * answered) / questions : 0)),
+    stat(t('progress.ready'), String(finished.length)),
+    stat(t('progress.fully_answered'), String(done)),
+    stat(t('progress.questions_answered'), t('progress.of', { answered, total: questions })),
+    stat(t('progress.overall'), formatPercent(questions ? (100 * answered) / questions : 0)),
   );
 
   const chart = clear($('chart'));
   const points = byDay(finished);
   if (points.length) {
     chart.append(barChart(points, {
-      title: 'Answered questions per day',
-      description: points.map((p) => `${p.label}: ${Math.round(p.value)} %`).join(', '),
+      title: t('progress.chart_title'),
+      description: points.map((p) => `${p.label}: ${formatPercent(p.value)}`).join(', '),
     }));
   } else {
-    chart.append(el('p', { class: 'hint' }, 'The chart appears once a podcast is ready.'));
+    chart.append(el('p', { class: 'hint' }, t('progress.chart_later')));
   }
 
   const list = $('per-podcast');
@@ -59,9 +60,9 @@ function render(podcasts) {
     const id = `progress-${p.id}`;
     const languages = [p.primary_language, p.secondary_language].filter(Boolean).map(languageName).join(' + ');
     return el('li', { class: 'progress-item', 'data-podcast-id': p.id },
-      el('label', { for: id }, el('a', { href: `/podcasts/${p.id}/` }, `${formatDate(p.for_date)}: ${languages}`)),
-      el('progress', { id, max: 100, value: c.percent, 'aria-valuetext': `${c.answered} of ${c.total} answered` }),
-      el('span', { class: 'progress-value nowrap' }, `${c.answered}/${c.total} · ${percentText(c.percent)}`));
+      el('label', { for: id }, el('a', { href: `/podcasts/${p.id}/` }, t('podcasts.item_title', { date: formatDate(p.for_date), languages }))),
+      el('progress', { id, max: 100, value: c.percent, 'aria-valuetext': t('podcast.answered_of', { answered: c.answered, total: c.total }) }),
+      el('span', { class: 'progress-value nowrap' }, `${c.answered}/${c.total} · ${formatPercent(c.percent)}`));
   }));
   $('per-podcast-empty').hidden = finished.length > 0;
   $('dashboard').hidden = false;
@@ -84,11 +85,11 @@ async function start() {
     return;
   }
   // Staff choose whose progress to see.
-  $('page-title').textContent = 'Progress';
+  $('page-title').textContent = t('nav.progress');
   try {
     const learners = await api('/api/learners/');
     const select = $('learner');
-    select.replaceChildren(...learners.map((l) => el('option', { value: l.id }, `${l.name} (learner ${l.id})`)));
+    select.replaceChildren(...learners.map((l) => el('option', { value: l.id }, t('common.learner_option', { name: l.name, id: l.id }))));
     select.addEventListener('change', () => show(Number(select.value)));
     $('learner-picker').hidden = false;
     if (learners.length) await show(learners[0].id);

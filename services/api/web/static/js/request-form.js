@@ -2,7 +2,8 @@
 // optional second one (never the same twice), a format, a length (or the learner's daily one); the API
 // checks the same again.
 
-import { FORMATS, LANGUAGES, LENGTHS, languageName } from './languages.js';
+import { FORMATS, LANGUAGES, LENGTHS, formatName, languageName } from './languages.js';
+import { formatMinutes, t } from './i18n.js';
 import { $, clear, el } from './ui.js';
 
 const ERROR_SLOTS = {
@@ -17,14 +18,14 @@ const ERROR_SLOTS = {
 export function setupRequestForm(form) {
   const primary = $('primary');
   const secondary = $('secondary');
-  primary.replaceChildren(...Object.entries(LANGUAGES).map(([code, name]) => el('option', { value: code }, name)));
-  secondary.replaceChildren(el('option', { value: '' }, 'None'),
-    ...Object.entries(LANGUAGES).map(([code, name]) => el('option', { value: code }, name)));
-  $('formats').replaceChildren(...Object.entries(FORMATS).map(([value, label]) => el('div', { class: 'radio' },
+  primary.replaceChildren(...LANGUAGES.map((code) => el('option', { value: code }, languageName(code))));
+  secondary.replaceChildren(el('option', { value: '' }, t('common.none')),
+    ...LANGUAGES.map((code) => el('option', { value: code }, languageName(code))));
+  $('formats').replaceChildren(...FORMATS.map((value) => el('div', { class: 'radio' },
     el('input', { type: 'radio', id: `format-${value}`, name: 'output_format', value, checked: value === 'both' }),
-    el('label', { for: `format-${value}` }, label))));
-  $('minutes').replaceChildren(el('option', { value: '' }, 'As in the daily preferences'),
-    ...LENGTHS.map((m) => el('option', { value: String(m) }, `${m} minutes`)));
+    el('label', { for: `format-${value}` }, formatName(value)))));
+  $('minutes').replaceChildren(el('option', { value: '' }, t('request.as_daily')),
+    ...LENGTHS.map((m) => el('option', { value: String(m) }, formatMinutes(m))));
   $('minutes').addEventListener('change', () => clear($('minutes-error')));
 
   // The second language can never be the first one.
@@ -32,7 +33,7 @@ export function setupRequestForm(form) {
     for (const option of secondary.options) option.disabled = option.value !== '' && option.value === primary.value;
     if (secondary.value && secondary.value === primary.value) {
       secondary.value = '';
-      $('secondary-error').textContent = `${languageName(primary.value)} is already the primary language: the second language is now None.`;
+      $('secondary-error').textContent = t('request.secondary_reset', { language: languageName(primary.value) });
     }
   };
   primary.addEventListener('change', sync);
@@ -52,11 +53,11 @@ export function setupRequestForm(form) {
       if ($('minutes').value) body.minutes = Number($('minutes').value);
       const format = form.querySelector('input[name="output_format"]:checked');
       const problems = {};
-      if (!primary.value) problems.primary_language = 'Choose a language.';
+      if (!primary.value) problems.primary_language = t('request.choose_language');
       if (secondary.value && secondary.value === primary.value) {
-        problems.secondary_language = 'Choose a second language different from the primary one, or None.';
+        problems.secondary_language = t('request.choose_secondary');
       }
-      if (!format) problems.output_format = 'Choose a format.';
+      if (!format) problems.output_format = t('request.choose_format');
       else body.output_format = format.value;
       if (Object.keys(problems).length) {
         showFieldErrors(form, problems);

@@ -1,9 +1,13 @@
 // Who is signed in: the bearer token in sessionStorage, and the site navigation.
 
+import { rememberLocale, t, tNodes } from './i18n.js';
 import { clearToken, getToken, setToken } from './api.js';
+import { forgetOffline, registerServiceWorker } from './offline.js';
 import { el, $ } from './ui.js';
 
 const NAME_KEY = 'dailycast.name';
+
+registerServiceWorker(); // every page imports this module
 
 // The token's claims, read (not verified: the API verifies) to shape the pages.
 export function decodeToken(token) {
@@ -30,19 +34,24 @@ export function currentUser() {
   return user;
 }
 
-export function signIn(token, name) {
+// locale: the learner's (it picks the pages' language until one is chosen); none for staff.
+export function signIn(token, name, locale) {
   setToken(token);
   if (name) sessionStorage.setItem(NAME_KEY, name);
   else sessionStorage.removeItem(NAME_KEY);
+  rememberLocale(locale);
 }
 
+// Resolves once the podcasts saved for offline listening are gone from the device too.
 export function signOut() {
   clearToken();
   sessionStorage.removeItem(NAME_KEY);
+  rememberLocale(null);
+  return forgetOffline();
 }
 
 export function userLabel(user) {
-  return user.name || (user.staff ? `staff member ${user.id}` : `learner ${user.id}`);
+  return user.name || t(user.staff ? 'session.staff_member' : 'session.learner', { id: user.id });
 }
 
 export const homeFor = (user) => (user.staff ? '/admin/dailycast/' : '/podcasts/');
@@ -62,9 +71,9 @@ export function renderNav(user) {
   const nav = $('site-nav');
   if (!nav) return;
   const links = user
-    ? [['/podcasts/', user.staff ? 'Podcasts' : 'My podcasts'], ['/progress/', 'Progress']]
+    ? [['/podcasts/', t(user.staff ? 'nav.podcasts' : 'nav.my_podcasts')], ['/progress/', t('nav.progress')]]
     : [];
-  if (user && user.staff) links.push(['/admin/dailycast/', 'Admin']);
+  if (user && user.staff) links.push(['/admin/dailycast/', t('nav.admin')]);
   const here = location.pathname;
   const items = links.map(([href, text]) => {
     const current = here === href || (href === '/podcasts/' && here.startsWith('/podcasts/'));
@@ -72,10 +81,10 @@ export function renderNav(user) {
   });
   const account = user
     ? el('div', { class: 'account' },
-      el('span', { class: 'who' }, 'Signed in as ', el('strong', {}, userLabel(user))),
+      el('span', { class: 'who' }, tNodes('nav.signed_in_as', { name: el('strong', {}, userLabel(user)) })),
       el('button', {
-        type: 'button', class: 'link-button', onclick: () => { signOut(); location.assign('/signin/'); },
-      }, 'Sign out'))
-    : el('div', { class: 'account' }, el('a', { href: '/signin/' }, 'Sign in'));
+        type: 'button', class: 'link-button', onclick: async () => { await signOut(); location.assign('/signin/'); },
+      }, t('nav.signout')))
+    : el('div', { class: 'account' }, el('a', { href: '/signin/' }, t('nav.signin')));
   nav.replaceChildren(el('ul', {}, items), account);
 }

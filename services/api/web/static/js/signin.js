@@ -3,6 +3,7 @@
 
 import { api, ApiError } from './api.js';
 import { currentUser, decodeToken, homeFor, renderNav, signIn, signOut, userLabel } from './session.js';
+import { t } from './i18n.js';
 import { $, clear, el, showError } from './ui.js';
 
 const message = $('message');
@@ -30,13 +31,15 @@ function showSignedIn() {
   renderNav(user);
   $('signed-in').hidden = !user;
   if (user) {
-    $('signed-in-text').textContent = `You are signed in as ${userLabel(user)}.`;
+    $('signed-in-text').textContent = t('signin.signed_in', { name: userLabel(user) });
     $('continue-link').href = destination(user);
   }
 }
 
-function done(token, name) {
-  signIn(token, name);
+// The learner's locale picks the pages' language; staff have no learner record (404).
+async function done(token, name) {
+  const me = await api('/api/learners/me', { token }).catch(() => null);
+  signIn(token, name || (me && me.name), me && me.locale);
   location.assign(destination(decodeToken(token)));
 }
 
@@ -45,7 +48,7 @@ async function devSignIn(body, name, button) {
   button.disabled = true;
   try {
     const answer = await api('/dev/token', { method: 'POST', body, token: null });
-    done(answer.token, name);
+    await done(answer.token, name);
   } catch (err) {
     showError(message, err);
     button.disabled = false;
@@ -65,14 +68,14 @@ async function offerDevSignIn() {
     const name = learner.name;
     const button = el('button', { type: 'button', class: 'choice', 'data-user-id': learner.id },
       el('span', { class: 'choice-title' }, name),
-      el('span', { class: 'choice-detail' }, `Learner ${learner.id} · ${learner.locale}`));
+      el('span', { class: 'choice-detail' }, t('signin.learner_detail', { id: learner.id, locale: learner.locale })));
     button.addEventListener('click', () => devSignIn({ user_id: learner.id }, name, button));
     list.append(el('li', {}, button));
   }
   const staff = el('button', { type: 'button', class: 'choice', 'data-staff': 'true' },
-    el('span', { class: 'choice-title' }, 'Staff'),
-    el('span', { class: 'choice-detail' }, 'Administration: generate for any learner'));
-  staff.addEventListener('click', () => devSignIn({ staff: true }, 'Staff member', staff));
+    el('span', { class: 'choice-title' }, t('signin.staff')),
+    el('span', { class: 'choice-detail' }, t('signin.staff_detail')));
+  staff.addEventListener('click', () => devSignIn({ staff: true }, null, staff));
   list.append(el('li', {}, staff));
   $('dev-signin').hidden = false;
 }
@@ -90,18 +93,18 @@ $('token-form').addEventListener('submit', async (event) => {
     field.setAttribute('aria-invalid', 'true');
     field.focus();
   };
-  if (!token) return fail('Paste your token first.');
-  if (!decodeToken(token)) return fail('This is not a token: a token has three parts separated by dots.');
+  if (!token) return fail(t('signin.paste_first'));
+  if (!decodeToken(token)) return fail(t('signin.not_a_token'));
   try {
     await api('/api/podcasts/?page_size=1', { token }); // the API checks the token
   } catch (err) {
-    return fail(err.status === 401 ? `The server refused this token (${err.detail || 'not valid'}).` : err.message);
+    return fail(err.status === 401 ? t('signin.refused', { detail: err.detail || t('signin.not_valid') }) : err.message);
   }
-  done(token, null);
+  await done(token, null);
 });
 
-$('signout-button').addEventListener('click', () => {
-  signOut();
+$('signout-button').addEventListener('click', async () => {
+  await signOut();
   showSignedIn();
 });
 

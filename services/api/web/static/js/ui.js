@@ -1,5 +1,7 @@
 // Small DOM helpers shared by the pages. Text always goes in as text, never as HTML.
 
+import { t } from './i18n.js';
+
 export function el(tag, attrs = {}, ...children) {
   const svg = ['svg', 'g', 'rect', 'line', 'text', 'title', 'desc', 'polyline', 'circle', 'path'].includes(tag);
   const node = svg ? document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
@@ -30,7 +32,7 @@ export function showError(node, err) {
   node.append(err && err.message ? err.message : String(err));
   if (err && err.status === 401) {
     const next = encodeURIComponent(location.pathname + location.search);
-    node.append(' ', el('a', { href: `/signin/?next=${next}` }, 'Sign in'));
+    node.append(' ', el('a', { href: `/signin/?next=${next}` }, t('nav.signin')));
   }
   node.hidden = false;
 }
@@ -39,35 +41,24 @@ export function clearError(node) {
   clear(node);
 }
 
-// "2026-09-14" -> "Mon, Sep 14, 2026" in the reader's locale.
-export function formatDate(isoDate) {
-  const [y, m, d] = String(isoDate).split('-').map(Number);
-  return new Date(y, m - 1, d).toLocaleDateString(undefined, {
-    weekday: 'short', year: 'numeric', month: 'short', day: 'numeric',
-  });
-}
-
-export function shortDate(isoDate) {
-  const [y, m, d] = String(isoDate).split('-').map(Number);
-  return new Date(y, m - 1, d).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
-}
-
 export function formatDuration(seconds) {
   const s = Math.floor(Number(seconds) || 0); // as the browser's player shows it
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export const STATUS_TEXT = {
-  pending: 'Waiting to be made',
-  generating: 'Being made…',
-  completed: 'Ready',
-  failed: 'Failed',
+const STATUS_KEYS = {
+  pending: 'status.pending',
+  generating: 'status.generating',
+  completed: 'status.completed',
+  failed: 'status.failed',
 };
+
+export const statusText = (status) => (STATUS_KEYS[status] ? t(STATUS_KEYS[status]) : status);
 
 export const isFinal = (status) => status === 'completed' || status === 'failed';
 
 export function statusBadge(status) {
-  return el('span', { class: `badge badge-${status}` }, STATUS_TEXT[status] || status);
+  return el('span', { class: `badge badge-${status}` }, statusText(status));
 }
 
 // Answered questions of a podcast, from its questions and the answers the API keeps by id.
@@ -77,8 +68,6 @@ export function completion(podcast) {
   const percent = total ? Math.round((100 * answered) / total) : 0;
   return { answered, total, percent };
 }
-
-export const percentText = (percent) => `${Math.round(percent)} %`;
 
 // Wait, then call again, while `more()` says so; returns a stop function.
 export function poll(fn, intervalMs = 1500) {
