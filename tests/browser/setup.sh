@@ -13,6 +13,13 @@ if [ ! -x /usr/bin/chromium ]; then
   as_root apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null 2> >(grep -v "^debconf: delaying" >&2)
 fi
 
+# A Japanese font, so that the Japanese pages (and their screenshots) show their text.
+if ! fc-list :lang=ja 2>/dev/null | grep -q .; then
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get install -y -qq --no-install-recommends fonts-ipafont-gothic >/dev/null 2> >(grep -v "^debconf: delaying" >&2) \
+    || { as_root apt-get update -qq >/dev/null && as_root apt-get install -y -qq --no-install-recommends fonts-ipafont-gothic >/dev/null; }
+fi
+
 # npm ci again only when the lock differs from the one last installed (a copy kept in node_modules),
 # so later runs need no registry. playwright-core downloads no browser: we drive /usr/bin/chromium;
 # axe-core is the accessibility checker the tests run inside the pages.

@@ -134,7 +134,7 @@ def test_the_schema_lists_each_operations_statuses_and_readable_ids(served: Serv
     operations = {op["operationId"]: op for path in spec["paths"].values() for op in path.values()}
     assert set(operations) == {
         "livez", "readyz", "healthz", "create_podcast", "list_podcasts", "get_podcast", "delete_podcast", "get_progress",
-        "get_answers", "put_answers", "get_transcript", "get_accuracy_check", "get_audio", "regenerate_podcast",
+        "get_answers", "put_answers", "get_transcript_text", "get_accuracy_check", "get_audio", "regenerate_podcast",
         "replay_podcasts", "list_learners", "get_my_learner", "post_platform_events", "list_daily_costs", "get_podcast_costs",
         "get_my_preferences", "put_my_preferences", "get_learner_preferences", "put_learner_preferences",
         "get_transcript_vtt", "get_chapters", "get_my_feed", "rotate_my_feed", "get_rating", "put_rating",

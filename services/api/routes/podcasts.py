@@ -161,7 +161,7 @@ async def get_progress(podcast_id: PodcastId, gate: DatabaseGateDep, principal: 
 
 
 @router.get("/{podcast_id}/transcript/", response_model=TranscriptOut, responses={**API, **NOT_FOUND, **INVALID})
-async def get_transcript(podcast_id: PodcastId, gate: DatabaseGateDep, principal: CurrentPrincipal):
+async def get_transcript_text(podcast_id: PodcastId, gate: DatabaseGateDep, principal: CurrentPrincipal):
     """Every language's script, for reading instead of listening: an audio-only podcast's too,
     which the podcast itself keeps out of sight (the seed's format)."""
     row = await _visible_record(gate, principal, podcast_id, ("scripts",))
