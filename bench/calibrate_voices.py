@@ -35,7 +35,7 @@ SAMPLE_VALUES = {
     "name": "Aiko", "course": "Django Fundamentals", "course2": "Python Advanced",
     "courses": "Django Fundamentals, Python Advanced", "subject": "Database Design",
     "subjects": "Database Design, Linear Algebra", "score": "52 %", "item": "Django Fundamentals",
-    "question": "What did you learn today?",
+    "question": "What did you learn today?", "points": "a real example, the reason it works",
 }
 PARAGRAPHS_PER_DOCUMENT = 25  # a few minutes of audio a synthesis: Polly's chunking does the rest
 SKIPPED_FIELDS = {"sentence_gap", "list_item", "key_points"}

@@ -212,7 +212,11 @@ Topic = Annotated[Text, Field(min_length=1, max_length=300, json_schema_extra={"
 
 
 class RatingIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # The schema says what the validator checks: a thumb for the podcast, or at least one topic's.
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"anyOf": [
+        {"required": ["podcast"], "properties": {"podcast": {"not": {"type": "null"}}}},
+        {"required": ["topics"], "properties": {"topics": {"minProperties": 1}}},
+    ]})
 
     podcast: Thumb | None = Field(None, description="a thumb for the podcast as a whole (omitted: unchanged)")
     topics: dict[Topic, Thumb] = Field(

@@ -500,13 +500,13 @@ test('with the keyboard alone, a student asks for an audio-only podcast, reads i
   shared.audioOnlyPodcast = id;
 
   // The script stays hidden until asked for.
-  await page.locator('.transcript').waitFor({ state: 'attached' });
-  assert.equal(await page.locator('.transcript details').count(), 0);
+  await page.locator('.script-transcript').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('.script-transcript details').count(), 0);
   await tabTo(page, 'button[aria-expanded]');
   await page.keyboard.press('Enter');
-  await page.locator('.transcript details[data-language="en"]').waitFor();
+  await page.locator('.script-transcript details[data-language="en"]').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Hide transcript' }).getAttribute('aria-expanded'), 'true');
-  assert.match(await page.locator('.transcript').textContent(), /Transcript in English/);
+  assert.match(await page.locator('.script-transcript').textContent(), /Transcript in English/);
 
   for (const [i, text] of ['Cells divide.', 'By mitosis.', 'DNA copies itself first.'].entries()) {
     const qid = `q${i + 1}`;
@@ -544,7 +544,7 @@ test('every page passes axe-core\'s WCAG 2.2 A and AA rules, in English and Japa
     ['/signin/', '#dev-signin:not([hidden])'],
     ['/podcasts/', '.podcast-item'],
     [`/podcasts/${shared.studentPodcast}/`, 'audio[data-loaded="true"]'],
-    [`/podcasts/${shared.audioOnlyPodcast}/`, '.transcript button'],
+    [`/podcasts/${shared.audioOnlyPodcast}/`, '.script-transcript button'],
     ['/progress/', '#dashboard:not([hidden])'],
   ];
   const found = [];

@@ -15,8 +15,9 @@ def test_calibrating_one_local_voice_rewrites_only_its_rate(tmp_path):
     rates = parse_rates(output.read_text(encoding="utf-8"))
     german = rates["local", "de"]
     assert german.measured and "eSpeak NG" in german.source and "units in" in german.source
-    # the same engine, the same bank: the same rate as the one shipped, to within a rounding
-    assert abs(german.units_per_minute - speaking_rate("local", "de").units_per_minute) < 1
+    # the same engine: the rate shipped, to within what a change of the banks' sentences moves it
+    # (the banks grew fourfold since the shipped rates were measured: 163.1 then, 157.7 now)
+    assert abs(german.units_per_minute / speaking_rate("local", "de").units_per_minute - 1) < 0.05
     assert rates["local", "en"] == speaking_rate("local", "en")
     assert rates["polly", "de"] == speaking_rate("polly", "de")
 

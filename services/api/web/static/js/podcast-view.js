@@ -84,7 +84,7 @@ function renderTranscriptOffer(container, podcast) {
       button.disabled = false;
     }
   });
-  container.append(el('div', { class: 'transcript' }, el('p', { class: 'hint' }, t('transcript.hidden')), el('p', {}, button), box));
+  container.append(el('div', { class: 'script-transcript' }, el('p', { class: 'hint' }, t('transcript.hidden')), el('p', {}, button), box));
 }
 
 export function renderScripts(container, podcast, { open = false } = {}) {
