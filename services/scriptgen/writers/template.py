@@ -77,7 +77,7 @@ class _Choices(random.Random):
 
     def least_heard(self, texts: Sequence[str]) -> str:
         chosen = min(self.sample(list(texts), len(texts)), key=self.heard)
-        self.weights.update((fingerprint(s), self.said) for s in sentences(chosen) if normalized(s))
+        self.weights.update((print_, self.said) for print_ in _sentence_prints(chosen))
         return chosen
 
     def freshest_first(self, texts: list[str]) -> list[str]:
