@@ -75,7 +75,3 @@ def text_languages(text: str, language: str) -> TextLanguages:
     reads_as = characters_in.most_common(1)[0][0] if characters_in else detected_language(text)
     return TextLanguages(reads_as, foreign)
 
-
-def foreign_paragraphs(text: str, language: str) -> list[tuple[int, str | None]]:
-    """(index, language it reads as) of each paragraph long enough to judge that is not in `language`."""
-    return text_languages(text, language).foreign

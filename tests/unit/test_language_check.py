@@ -1,6 +1,6 @@
 import pytest
 
-from dailycast.language_check import TextLanguages, detected_language, foreign_paragraphs, is_in_language, text_languages
+from dailycast.language_check import TextLanguages, detected_language, is_in_language, text_languages
 
 SAMPLES = {
     "en": "Since you study Django, today we look at what makes the framework useful to you.",
@@ -32,19 +32,19 @@ def test_no_words_no_language():
 def test_an_english_paragraph_in_a_french_script_is_found():
     french = "\n\n".join([SAMPLES["fr"], "Les questions viennent à la fin de l'épisode, prends ton temps pour répondre."])
     english = "Take a moment to think, then write your answer in the form below."
-    assert foreign_paragraphs(french, "fr") == []
-    assert foreign_paragraphs(french + "\n\n" + english, "fr") == [(2, "en")]
+    assert text_languages(french, "fr").foreign == []
+    assert text_languages(french + "\n\n" + english, "fr").foreign == [(2, "en")]
     assert detected_language(french + "\n\n" + english) == "fr"  # the whole still reads as French
 
 
 def test_a_paragraph_too_short_to_tell_is_not_judged():
-    assert foreign_paragraphs(SAMPLES["fr"] + "\n\nDjango Fundamentals\n\nOK !", "fr") == []
+    assert text_languages(SAMPLES["fr"] + "\n\nDjango Fundamentals\n\nOK !", "fr").foreign == []
 
 
 def test_titles_in_latin_letters_do_not_make_a_paragraph_foreign():
     titles = "Django Fundamentals, Python Advanced et Database Design"
     paragraph = f"Tu étudies {titles} : aujourd'hui, nous revoyons chaque cours et ce qui compte le plus."
-    assert foreign_paragraphs(paragraph, "fr") == []
+    assert text_languages(paragraph, "fr").foreign == []
 
 
 def test_a_script_reads_as_the_language_of_most_of_its_paragraphs():
